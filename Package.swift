@@ -1,0 +1,82 @@
+// swift-tools-version:6.2
+import PackageDescription
+
+let settings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+]
+
+let package = Package(
+    name: "calltask",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "calltask", targets: ["calltask"]),
+        .executable(name: "calltask-sim", targets: ["calltask-sim"]),
+    ],
+    dependencies: [
+        // The command line.
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        // Logging at the edges (client, engine, simulator).
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+        // The HTTP client that talks to the platform.
+        .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),
+        // The local simulator of the platform's task API.
+        .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
+    ],
+    targets: [
+        // Debian's libyaml (libyaml-dev), found through pkg-config; no vendored parser.
+        .systemLibrary(
+            name: "CLibYAML",
+            pkgConfig: "yaml-0.1",
+            providers: [.apt(["libyaml-dev"]), .brew(["libyaml"])]
+        ),
+        .target(name: "CalltaskYAML", dependencies: ["CLibYAML"], swiftSettings: settings),
+        .target(name: "CalltaskModels", swiftSettings: settings),
+        .target(name: "CalltaskCore", dependencies: ["CalltaskYAML", "CalltaskModels"], swiftSettings: settings),
+        .target(
+            name: "CalltaskClient",
+            dependencies: [
+                "CalltaskModels",
+                "CalltaskCore",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: settings
+        ),
+        .target(
+            name: "CalltaskEngine",
+            dependencies: [
+                "CalltaskCore", "CalltaskClient", "CalltaskModels", "CalltaskYAML",
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: settings
+        ),
+        .target(
+            name: "CalltaskSimulator",
+            dependencies: [
+                "CalltaskModels",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: settings
+        ),
+        .executableTarget(
+            name: "calltask",
+            dependencies: [
+                "CalltaskEngine", "CalltaskCore", "CalltaskClient", "CalltaskModels", "CalltaskYAML",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: settings
+        ),
+        .executableTarget(
+            name: "calltask-sim",
+            dependencies: [
+                "CalltaskSimulator",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+            ],
+            swiftSettings: settings
+        ),
+    ]
+)

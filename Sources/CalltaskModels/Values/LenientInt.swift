@@ -1,0 +1,104 @@
+/// An integer the platform may send as a number or as a string of digits.
+///
+/// The update call takes ids as ints (`"destination_extension": 123`) while GET answers return them as
+/// strings (`"destination_extension": "102"`); seed 001's own multi-config example sends `"13601"`.
+/// Both decode to the same value and compare equal; it is always encoded as a number.
+public struct LenientInt: Hashable, Sendable, Codable, ExpressibleByIntegerLiteral, CustomStringConvertible, Comparable {
+    public var value: Int
+
+    public init(_ value: Int) { self.value = value }
+    public init(integerLiteral value: Int) { self.value = value }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        if let int = try? container.decode(Int.self) {
+            value = int
+            return
+        }
+        if let text = try? container.decode(String.self) {
+            let trimmed = text.drop { $0 == " " }.reversed().drop { $0 == " " }.reversed()
+            let digits = String(trimmed)
+            if let int = Int(digits) {
+                value = int
+                return
+            }
+            throw DecodingError.dataCorruptedError(in: container, debugDescription: "expected a number, found the text '\(text)'")
+        }
+        throw DecodingError.typeMismatch(Int.self, .init(codingPath: decoder.codingPath, debugDescription: "expected a number"))
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(value)
+    }
+
+    public var description: String { String(value) }
+    public static func < (lhs: LenientInt, rhs: LenientInt) -> Bool { lhs.value < rhs.value }
+}
+
+/// A boolean the platform may send as `true`/`false`, `0`/`1` or `"0"`/`"1"`.
+///
+/// Encoded as a JSON boolean (the docs' type for `elasticity_type`, `enable`).
+public struct LenientBool: Hashable, Sendable, Codable, ExpressibleByBooleanLiteral, CustomStringConvertible {
+    public var value: Bool
+
+    public init(_ value: Bool) { self.value = value }
+    public init(booleanLiteral value: Bool) { self.value = value }
+
+    public init(from decoder: any Decoder) throws {
+        value = try decodeFlexibleBool(decoder)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(value)
+    }
+
+    public var description: String { String(value) }
+}
+
+/// A boolean the update call takes as `0`/`1` (seed 001 sends `"redial_enabled": 0`).
+///
+/// Decodes `true`/`false` as well as `0`/`1`; always encoded as the number 0 or 1.
+public struct Flag: Hashable, Sendable, Codable, ExpressibleByBooleanLiteral, CustomStringConvertible {
+    public var value: Bool
+
+    public init(_ value: Bool) { self.value = value }
+    public init(booleanLiteral value: Bool) { self.value = value }
+
+    public init(from decoder: any Decoder) throws {
+        value = try decodeFlexibleBool(decoder)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(value ? 1 : 0)
+    }
+
+    public var description: String { String(value) }
+}
+
+private func decodeFlexibleBool(_ decoder: any Decoder) throws -> Bool {
+    let container = try decoder.singleValueContainer()
+    if let bool = try? container.decode(Bool.self) { return bool }
+    if let int = try? container.decode(Int.self) {
+        switch int {
+        case 0: return false
+        case 1: return true
+        default:
+            throw DecodingError.dataCorruptedError(in: container, debugDescription: "expected true, false, 0 or 1, found \(int)")
+        }
+    }
+    if let text = try? container.decode(String.self) {
+        switch text {
+        case "0", "false": return false
+        case "1", "true": return true
+        default:
+            throw DecodingError.dataCorruptedError(
+                in: container,
+                debugDescription: "expected true, false, 0 or 1, found '\(text)'"
+                    + (["yes", "no", "on", "off"].contains(text.lowercased()) ? "\u{1F}YAML 1.2 reads '\(text)' as text; write true or false" : ""))
+        }
+    }
+    throw DecodingError.typeMismatch(Bool.self, .init(codingPath: decoder.codingPath, debugDescription: "expected true, false, 0 or 1"))
+}

@@ -1,0 +1,351 @@
+internal import CLibYAML
+
+/// One YAML document of a file (files may hold several, separated by `---`).
+public struct YAMLDocument: Sendable {
+    public var root: YAMLNode
+    /// 0-based position of the document in its file.
+    public var index: Int
+}
+
+/// Limits that turn hostile or broken input into a clear error instead of exhaustion.
+public struct YAMLLimits: Sendable, Hashable {
+    /// Deepest allowed nesting of lists and mappings (libyaml 0.2.5 has no guard of its own).
+    public var maxDepth: Int
+    /// Most nodes a document may expand to once aliases and merges are counted (billion-laughs guard).
+    public var maxNodes: Int
+    /// Largest allowed scalar, in bytes.
+    public var maxScalarBytes: Int
+    /// Largest allowed file, in bytes.
+    public var maxFileBytes: Int
+
+    public init(maxDepth: Int = 64, maxNodes: Int = 250_000, maxScalarBytes: Int = 1 << 20, maxFileBytes: Int = 16 << 20) {
+        self.maxDepth = maxDepth
+        self.maxNodes = maxNodes
+        self.maxScalarBytes = maxScalarBytes
+        self.maxFileBytes = maxFileBytes
+    }
+
+    public static let `default` = YAMLLimits()
+}
+
+/// Parses YAML bytes with libyaml's event API into `YAMLNode` trees.
+///
+/// The tree is built iteratively (an explicit stack), so nesting depth costs heap, not stack, and is
+/// capped by `YAMLLimits.maxDepth`. Every problem becomes a located `Diagnostic`; nothing here throws,
+/// prints or traps on input.
+public enum YAMLParser {
+    /// Parses every document in `bytes`.
+    ///
+    /// - Parameters:
+    ///   - bytes: the file's contents.
+    ///   - file: the path to report in locations.
+    ///   - limits: the size, depth and expansion limits.
+    /// - Returns: the documents parsed before the first fatal error, and every diagnostic.
+    public static func parse(
+        _ bytes: [UInt8],
+        file: String,
+        limits: YAMLLimits = .default
+    ) -> (documents: [YAMLDocument], diagnostics: [Diagnostic]) {
+        if bytes.count > limits.maxFileBytes {
+            let message = "file is \(bytes.count) bytes, above the limit of \(limits.maxFileBytes) bytes"
+            return ([], [Diagnostic(at: SourceLocation(file: file, line: 1, column: 1), message,
+                                    hint: "split the tasks into several files")])
+        }
+        if let nul = bytes.firstIndex(of: 0) {
+            let location = TextPosition.location(ofByte: nul, in: bytes, file: file)
+            return ([], [Diagnostic(at: location, "the file contains a NUL byte; YAML files are text",
+                                    hint: "check that the file is UTF-8 text and not binary")])
+        }
+        var builder = TreeBuilder(file: file, limits: limits, bytes: bytes)
+        bytes.withUnsafeBufferPointer { buffer in
+            builder.run(buffer)
+        }
+        return (builder.documents, builder.diagnostics)
+    }
+}
+
+/// Turns libyaml events into nodes. Lives only for one `parse` call.
+private struct TreeBuilder {
+    let file: String
+    let limits: YAMLLimits
+    let bytes: [UInt8]
+    var documents: [YAMLDocument] = []
+    var diagnostics: [Diagnostic] = []
+
+    private enum Frame {
+        case sequence(location: SourceLocation, anchor: String?, tag: String?, elements: [YAMLNode], weight: Int)
+        case mapping(MappingFrame)
+    }
+
+    private struct MappingFrame {
+        var location: SourceLocation
+        var anchor: String?
+        var tag: String?
+        var pairs: [YAMLNode.Pair] = []
+        var merged: [YAMLNode.Pair] = []
+        var pendingKey: YAMLNode?
+        var firstSeen: [String: SourceLocation] = [:]
+        var weight = 1
+    }
+
+    private var stack: [Frame] = []
+    private var anchors: [String: YAMLNode] = [:]
+    private var documentIndex = 0
+    private var documentWeight = 0
+    private var failed = false
+
+    init(file: String, limits: YAMLLimits, bytes: [UInt8]) {
+        self.file = file
+        self.limits = limits
+        self.bytes = bytes
+    }
+
+    mutating func run(_ buffer: UnsafeBufferPointer<UInt8>) {
+        let parser = UnsafeMutablePointer<yaml_parser_t>.allocate(capacity: 1)
+        defer { parser.deallocate() }
+        guard yaml_parser_initialize(parser) == 1 else {
+            diagnostics.append(Diagnostic(at: location(line: 0, column: 0), "libyaml could not start (out of memory)"))
+            return
+        }
+        defer { yaml_parser_delete(parser) }
+        yaml_parser_set_input_string(parser, buffer.baseAddress, buffer.count)
+
+        var event = yaml_event_t()
+        while !failed {
+            guard yaml_parser_parse(parser, &event) == 1 else {
+                reportParserError(parser.pointee)
+                return
+            }
+            let done = event.type == YAML_STREAM_END_EVENT
+            handle(&event)
+            yaml_event_delete(&event)
+            if done { return }
+        }
+    }
+
+    private func location(line: Int, column: Int) -> SourceLocation {
+        SourceLocation(file: file, line: line + 1, column: column + 1)
+    }
+
+    private func location(_ mark: yaml_mark_t) -> SourceLocation {
+        location(line: Int(mark.line), column: Int(mark.column))
+    }
+
+    private mutating func fail(_ diagnostic: Diagnostic) {
+        diagnostics.append(diagnostic)
+        failed = true
+    }
+
+    private mutating func reportParserError(_ parser: yaml_parser_t) {
+        let problem = parser.problem.map { String(cString: $0) } ?? "unknown problem"
+        var message = problem
+        if let context = parser.context.map({ String(cString: $0) }) {
+            message = "\(problem) (\(context))"
+        }
+        let where_: SourceLocation
+        if parser.error == YAML_READER_ERROR {
+            where_ = TextPosition.location(ofByte: Int(parser.problem_offset), in: bytes, file: file)
+        } else {
+            where_ = location(parser.problem_mark)
+        }
+        var hint: String?
+        let offset = Int(parser.problem_mark.index)
+        if parser.error == YAML_READER_ERROR {
+            hint = "save the file as UTF-8"
+        } else if problem.contains("cannot start any token"), TextPosition.tabNear(line: where_.line, in: bytes) {
+            hint = "YAML does not allow tabs for indentation; indent with spaces"
+        } else if offset >= 0, offset < bytes.count, bytes[offset] == UInt8(ascii: "\t") {
+            hint = "YAML does not allow tabs for indentation; indent with spaces"
+        } else if problem.contains("mapping values are not allowed") {
+            hint = "check the indentation, or quote a value that contains ': '"
+        }
+        diagnostics.append(Diagnostic(at: where_, "invalid YAML: \(message)", hint: hint))
+    }
+
+    private static func string(_ pointer: UnsafeMutablePointer<yaml_char_t>?) -> String? {
+        pointer.map { String(cString: $0) }
+    }
+
+    private mutating func handle(_ event: inout yaml_event_t) {
+        let start = location(event.start_mark)
+        switch event.type {
+        case YAML_DOCUMENT_START_EVENT:
+            anchors = [:]
+            documentWeight = 0
+            stack = []
+        case YAML_DOCUMENT_END_EVENT:
+            documentIndex += 1
+        case YAML_SCALAR_EVENT:
+            let data = event.data.scalar
+            let length = Int(data.length)
+            if length > limits.maxScalarBytes {
+                fail(Diagnostic(at: start, "a scalar of \(length) bytes is above the limit of \(limits.maxScalarBytes) bytes"))
+                return
+            }
+            let value = data.value.map { String(decoding: UnsafeBufferPointer(start: $0, count: length), as: UTF8.self) } ?? ""
+            let style: YAMLNode.ScalarStyle
+            switch data.style {
+            case YAML_SINGLE_QUOTED_SCALAR_STYLE: style = .singleQuoted
+            case YAML_DOUBLE_QUOTED_SCALAR_STYLE: style = .doubleQuoted
+            case YAML_LITERAL_SCALAR_STYLE: style = .literal
+            case YAML_FOLDED_SCALAR_STYLE: style = .folded
+            default: style = .plain
+            }
+            let node = YAMLNode(.scalar(.init(value, style: style)), at: start, tag: Self.string(data.tag))
+            if let anchor = Self.string(data.anchor) { anchors[anchor] = node }
+            add(node)
+        case YAML_ALIAS_EVENT:
+            let name = Self.string(event.data.alias.anchor) ?? ""
+            guard var node = anchors[name] else {
+                fail(Diagnostic(at: start, "alias '*\(name)' refers to no anchor defined before it",
+                                hint: "define '&\(name)' earlier in the same document"))
+                return
+            }
+            node.location = start
+            add(node, isAlias: true)
+        case YAML_SEQUENCE_START_EVENT:
+            guard checkDepth(at: start) else { return }
+            let data = event.data.sequence_start
+            stack.append(.sequence(location: start, anchor: Self.string(data.anchor), tag: Self.string(data.tag), elements: [], weight: 1))
+        case YAML_MAPPING_START_EVENT:
+            guard checkDepth(at: start) else { return }
+            let data = event.data.mapping_start
+            stack.append(.mapping(MappingFrame(location: start, anchor: Self.string(data.anchor), tag: Self.string(data.tag))))
+        case YAML_SEQUENCE_END_EVENT:
+            guard case .sequence(let location, let anchor, let tag, let elements, let weight)? = stack.popLast() else { return }
+            let node = YAMLNode(.sequence(elements), at: location, tag: tag, weight: weight)
+            if let anchor { anchors[anchor] = node }
+            add(node, counted: true)
+        case YAML_MAPPING_END_EVENT:
+            guard case .mapping(let frame)? = stack.popLast() else { return }
+            var pairs = frame.pairs
+            if !frame.merged.isEmpty {
+                var present = Set(pairs.compactMap { $0.key.scalar?.value })
+                for pair in frame.merged {
+                    guard let key = pair.key.scalar?.value, !present.contains(key) else { continue }
+                    present.insert(key)
+                    pairs.append(pair)
+                }
+            }
+            let node = YAMLNode(.mapping(pairs), at: frame.location, tag: frame.tag, weight: frame.weight)
+            if let anchor = frame.anchor { anchors[anchor] = node }
+            add(node, counted: true)
+        default:
+            break
+        }
+    }
+
+    private mutating func checkDepth(at start: SourceLocation) -> Bool {
+        guard stack.count < limits.maxDepth else {
+            fail(Diagnostic(at: start, "nesting is deeper than the limit of \(limits.maxDepth) levels",
+                            hint: "a task spec needs only a few levels; check for unbalanced brackets"))
+            return false
+        }
+        return true
+    }
+
+    /// Adds a finished node to its parent (or makes it the document's root).
+    ///
+    /// - Parameters:
+    ///   - isAlias: the node is a copy of an anchored node; its whole weight counts against the budget.
+    ///   - counted: a container whose children were already counted as they were added.
+    private mutating func add(_ node: YAMLNode, isAlias: Bool = false, counted: Bool = false) {
+        let cost = counted ? 1 : node.weight
+        documentWeight += cost
+        if documentWeight > limits.maxNodes {
+            fail(Diagnostic(at: node.location,
+                            "the document expands to more than \(limits.maxNodes) nodes" + (isAlias ? " through aliases" : ""),
+                            hint: isAlias ? "aliases that repeat aliases grow exponentially (a 'billion laughs' document); write the values out" : "split the tasks into several documents"))
+            return
+        }
+        guard let top = stack.popLast() else {
+            documents.append(YAMLDocument(root: node, index: documentIndex))
+            return
+        }
+        switch top {
+        case .sequence(let location, let anchor, let tag, var elements, let weight):
+            elements.append(node)
+            stack.append(.sequence(location: location, anchor: anchor, tag: tag, elements: elements, weight: weight + node.weight))
+        case .mapping(var frame):
+            frame.weight += node.weight
+            guard let key = frame.pendingKey else {
+                if node.scalar == nil {
+                    diagnostics.append(Diagnostic(at: node.location, "mapping keys must be plain text, not \(node.kindDescription)",
+                                                  hint: "write the key as a string"))
+                }
+                frame.pendingKey = node
+                stack.append(.mapping(frame))
+                return
+            }
+            frame.pendingKey = nil
+            if let scalar = key.scalar, scalar.isPlain, scalar.value == "<<", key.tag == nil {
+                merge(node, into: &frame)
+            } else if let name = key.scalar?.value {
+                if let first = frame.firstSeen[name] {
+                    diagnostics.append(Diagnostic(at: key.location, "duplicate key '\(name)'",
+                                                  hint: "remove one of the two; YAML keeps only one value per key",
+                                                  notes: [.init(location: first, message: "'\(name)' first defined here")]))
+                } else {
+                    frame.firstSeen[name] = key.location
+                    frame.pairs.append(YAMLNode.Pair(key: key, value: node, isMerged: false))
+                }
+            }
+            stack.append(.mapping(frame))
+        }
+    }
+
+    private mutating func merge(_ value: YAMLNode, into frame: inout MappingFrame) {
+        let sources: [YAMLNode]
+        switch value.kind {
+        case .mapping: sources = [value]
+        case .sequence(let elements): sources = elements
+        case .scalar:
+            diagnostics.append(Diagnostic(at: value.location, "a merge key '<<' needs a mapping or a list of mappings, not \(value.kindDescription)",
+                                          hint: "write '<<: *anchor' where '&anchor' names a mapping"))
+            return
+        }
+        for source in sources {
+            guard let pairs = source.pairs else {
+                diagnostics.append(Diagnostic(at: source.location, "a merge key '<<' needs mappings, not \(source.kindDescription)"))
+                continue
+            }
+            for pair in pairs {
+                frame.merged.append(YAMLNode.Pair(key: pair.key, value: pair.value, isMerged: true))
+            }
+        }
+    }
+}
+
+/// Byte offsets to line and column, for libyaml's reader errors (which carry an offset, not a mark).
+enum TextPosition {
+    static func location(ofByte offset: Int, in bytes: [UInt8], file: String) -> SourceLocation {
+        var line = 1
+        var column = 1
+        var index = 0
+        let end = min(offset, bytes.count)
+        while index < end {
+            let byte = bytes[index]
+            if byte == UInt8(ascii: "\n") {
+                line += 1
+                column = 1
+            } else if byte & 0xC0 != 0x80 {
+                column += 1
+            }
+            index += 1
+        }
+        return SourceLocation(file: file, line: line, column: column)
+    }
+
+    static func tabNear(line: Int, in bytes: [UInt8]) -> Bool {
+        var current = 1
+        for byte in bytes {
+            if byte == UInt8(ascii: "\n") {
+                current += 1
+                if current > line { return false }
+            } else if byte == UInt8(ascii: "\t"), current == line || current == line - 1 {
+                return true
+            }
+        }
+        return false
+    }
+}
