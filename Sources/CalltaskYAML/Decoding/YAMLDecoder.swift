@@ -15,9 +15,17 @@ public struct YAMLDecoder: Sendable {
     public struct Result<Value> {
         public var value: Value?
         public var diagnostics: [Diagnostic]
+        /// Paths whose values were dropped because they failed to decode.
+        public var removedPaths: [FieldPath] = []
     }
 
-    /// Decodes `type` from `node`, collecting a decoding failure and every unknown key as diagnostics.
+    /// Decodes `type` from `node`, collecting every decoding failure and every unknown key as diagnostics.
+    ///
+    /// Codable stops at the first bad value, which would hide later problems and leave later keys
+    /// "never asked for". So after a failure the offending value is removed from the tree and decoding
+    /// runs again (a missing required key then removes its enclosing mapping), until it succeeds or
+    /// nothing is left to remove. `removedPaths` lists what was dropped, so later checks can stay quiet
+    /// about fields that already have an error.
     ///
     /// - Parameter ignoringRootKeys: root-level keys that are not part of the model (e.g. `x-` anchors).
     public func decode<T: Decodable>(
@@ -25,19 +33,51 @@ public struct YAMLDecoder: Sendable {
         from node: YAMLNode,
         ignoringRootKeys ignore: (String) -> Bool = { _ in false }
     ) -> Result<T> {
-        let tracker = KeyTracker()
-        let decoder = NodeDecoder(node: node, codingPath: [], tracker: tracker)
+        var tree = node
         var diagnostics: [Diagnostic] = []
-        var value: T?
-        do {
-            value = try T(from: decoder)
-        } catch let error as DecodingError {
-            diagnostics.append(Self.diagnostic(for: error, root: node))
-        } catch {
-            diagnostics.append(Diagnostic(at: node.location, "\(error)"))
+        var removed: [FieldPath] = []
+        for _ in 0..<64 {
+            let tracker = KeyTracker()
+            let decoder = NodeDecoder(node: tree, codingPath: [], tracker: tracker)
+            let failure: DecodingError
+            do {
+                let value = try T(from: decoder)
+                diagnostics += UnknownKeyFinder.find(in: tree, tracker: tracker, ignoringRootKeys: ignore)
+                return Result(value: value, diagnostics: diagnostics, removedPaths: removed)
+            } catch let error as DecodingError {
+                failure = error
+            } catch {
+                diagnostics.append(Diagnostic(at: node.location, "\(error)"))
+                break
+            }
+            var target: FieldPath
+            if case .keyNotFound(let key, let context) = failure {
+                let parent = FieldPath(codingPath: context.codingPath)
+                if removed.contains(parent.appending(key.stringValue)) {
+                    target = parent  // a required key we removed ourselves: drop its mapping instead
+                } else {
+                    diagnostics.append(Self.diagnostic(for: failure, root: tree))
+                    target = parent
+                }
+            } else {
+                diagnostics.append(Self.diagnostic(for: failure, root: tree))
+                target = Self.failurePath(failure)
+            }
+            guard !target.isEmpty, let pruned = tree.removing(target) else { break }
+            removed.append(target)
+            tree = pruned
         }
-        diagnostics += UnknownKeyFinder.find(in: node, tracker: tracker, ignoringRootKeys: ignore)
-        return Result(value: value, diagnostics: diagnostics)
+        return Result(value: nil, diagnostics: diagnostics, removedPaths: removed)
+    }
+
+    private static func failurePath(_ error: DecodingError) -> FieldPath {
+        switch error {
+        case .typeMismatch(_, let context), .valueNotFound(_, let context), .dataCorrupted(let context),
+             .keyNotFound(_, let context):
+            return FieldPath(codingPath: context.codingPath)
+        @unknown default:
+            return FieldPath()
+        }
     }
 
     /// Decodes `type` from `node`, throwing the first problem (for settings and other small files).

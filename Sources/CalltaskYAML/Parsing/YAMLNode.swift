@@ -109,4 +109,35 @@ extension YAMLNode {
         }
         return (current, keyNode, true)
     }
+
+    /// A copy without the value at `path` (the pair for a key, the element for an index), or nil when
+    /// the path does not lead anywhere.
+    public func removing(_ path: FieldPath) -> YAMLNode? {
+        guard let first = path.components.first else { return nil }
+        let rest = FieldPath(Array(path.components.dropFirst()))
+        var copy = self
+        switch (first, kind) {
+        case (.key(let key), .mapping(var pairs)):
+            guard let index = pairs.lastIndex(where: { $0.key.scalar?.value == key }) else { return nil }
+            if rest.isEmpty {
+                pairs.remove(at: index)
+            } else {
+                guard let child = pairs[index].value.removing(rest) else { return nil }
+                pairs[index].value = child
+            }
+            copy.kind = .mapping(pairs)
+        case (.index(let index), .sequence(var elements)):
+            guard elements.indices.contains(index) else { return nil }
+            if rest.isEmpty {
+                elements.remove(at: index)
+            } else {
+                guard let child = elements[index].removing(rest) else { return nil }
+                elements[index] = child
+            }
+            copy.kind = .sequence(elements)
+        default:
+            return nil
+        }
+        return copy
+    }
 }

@@ -1,0 +1,47 @@
+import CalltaskModels
+import CalltaskYAML
+
+/// Lines and concurrency (seed 001, note 5): `maximumcall` is divided evenly over the lines, so it must
+/// be a multiple of their number; a new 2.0 task's per-line `limit`s should add up to `maximumcall`.
+/// The line shape must match the flavour: ids for old 2.0, `{id, limit}` for new 2.0.
+enum LineRules {
+    static func check(_ spec: LoadedSpec) -> [Diagnostic] {
+        guard let lines = spec.extras?.line else { return [] }
+        var out: [Diagnostic] = []
+        let base = FieldPath.extras(.line)
+        var seen: Set<String> = []
+        for (index, line) in lines.enumerated() {
+            if line.id.trimmingWhitespace.isEmpty {
+                out.append(spec.error(base.appending(index: index), "a line id is empty"))
+            } else if !seen.insert(line.id).inserted {
+                out.append(spec.error(base.appending(index: index), "line \(line.id) is listed twice"))
+            }
+            if let limit = line.limit, limit < 1 {
+                out.append(spec.error(base.appending(index: index).appending("limit"), "\(limit) is below the minimum of 1 concurrent call"))
+            }
+            switch spec.spec.config.taskType {
+            case .newV2? where line.limit == nil:
+                out.append(spec.error(base.appending(index: index), "a new 2.0 task (task_type 7) lists lines as {id, limit}",
+                                      hint: "write '- {id: \(line.id), limit: 1}'"))
+            case .v2? where line.limit != nil:
+                out.append(spec.error(base.appending(index: index).appending("limit"), "an old 2.0 task (task_type 6) lists lines as ids, without a limit",
+                                      hint: "write '- \(line.id)'"))
+            default:
+                break
+            }
+        }
+        guard let maximum = spec.spec.config.maximumcall, !lines.isEmpty, maximum >= 1 else { return out }
+        if maximum % lines.count != 0 {
+            out.append(spec.error(.top(.maximumcall), "\(maximum) is not divisible by the number of lines (\(lines.count))",
+                                  hint: "the platform splits maximumcall evenly over the lines; use a multiple of \(lines.count)"))
+        }
+        if spec.flavour == .newV2 {
+            let limits = lines.compactMap(\.limit)
+            let sum = limits.reduce(0, +)
+            if limits.count == lines.count, sum != maximum {
+                out.append(spec.warning(.top(.maximumcall), "the per-line limits add up to \(sum), not to maximumcall \(maximum)"))
+            }
+        }
+        return out
+    }
+}

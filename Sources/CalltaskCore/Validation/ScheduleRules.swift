@@ -1,0 +1,136 @@
+import CalltaskModels
+import CalltaskYAML
+
+/// Dates and daily windows: `start_time` before `stop_time` in `YYYY-MM-DD HH:MM:SS`; holidays
+/// `YYYY-MM-DD HH:MM` with start before end; `HH:MM` windows with begin before end and no overlap
+/// within a day (`work_hour` per weekday, time-sliced scripts, `group_switch_rule`).
+enum ScheduleRules {
+    static func check(_ spec: LoadedSpec) -> [Diagnostic] {
+        var out: [Diagnostic] = []
+        let extras = spec.extras
+        var start: String?
+        var stop: String?
+        if let value = extras?.startTime {
+            if DateText.isDateTime(value) { start = value } else {
+                out.append(spec.error(.extras(.startTime), "'\(value)' is not a date and time in the form YYYY-MM-DD HH:MM:SS",
+                                      hint: "write it like \"2026-03-01 09:00:00\""))
+            }
+        }
+        if let value = extras?.stopTime {
+            if DateText.isDateTime(value) { stop = value } else {
+                out.append(spec.error(.extras(.stopTime), "'\(value)' is not a date and time in the form YYYY-MM-DD HH:MM:SS",
+                                      hint: "write it like \"2026-12-31 21:00:00\""))
+            }
+        }
+        if let start, let stop, start >= stop {
+            out.append(spec.error(.extras(.stopTime), "stop_time \(stop) is not after start_time \(start)"))
+        }
+        for (index, holiday) in (extras?.holiday ?? []).enumerated() {
+            let path = FieldPath.extras(.holiday).appending(index: index)
+            var ok = true
+            for (key, value) in [("start", holiday.start), ("end", holiday.end)] where !DateText.isDateMinute(value) && !DateText.isDateTime(value) {
+                let written = spec.root.node(at: path.appending("begin")).complete && key == "start" ? "begin" : key
+                out.append(spec.error(path.appending(written), "'\(value)' is not a date and time in the form YYYY-MM-DD HH:MM",
+                                      hint: "write it like \"2026-10-01 00:00\""))
+                ok = false
+            }
+            if ok, holiday.start >= holiday.end {
+                out.append(spec.error(path.appending("end"), "holiday end \(holiday.end) is not after its start \(holiday.start)"))
+            }
+        }
+        if let hours = extras?.workHour {
+            for (index, hour) in hours.enumerated() where !(0...6).contains(hour.wday.value) {
+                out.append(spec.error(FieldPath.extras(.workHour).appending(index: index).appending("wday"),
+                                      "\(hour.wday.value) is not a weekday; expected 0 (Sunday) to 6 (Saturday)"))
+            }
+            out += windows(hours.enumerated().map { (index: $0.offset, day: $0.element.wday.value, begin: $0.element.begin, end: $0.element.end) },
+                           base: .extras(.workHour), beginKey: "begin", endKey: "end", spec: spec)
+        }
+        if let slices = extras?.destinationExtensionList {
+            out += windows(slices.enumerated().map { (index: $0.offset, day: 0, begin: $0.element.begin, end: $0.element.end) },
+                           base: .extras(.destinationExtensionList), beginKey: "begin", endKey: "end", spec: spec)
+        }
+        if let rules = spec.spec.config.groupSwitchRule {
+            out += windows(rules.enumerated().map { (index: $0.offset, day: 0, begin: $0.element.switchStart, end: $0.element.switchEnd) },
+                           base: .top(.groupSwitchRule), beginKey: "switch_start", endKey: "switch_end", spec: spec)
+        }
+        for (index, rule) in (spec.spec.config.newCallRules ?? []).enumerated() {
+            let path = FieldPath.top(.newCallRules).appending(index: index)
+            if !DateText.isTimeOfDayWithSeconds(rule.reCallTime) {
+                out.append(spec.error(path.appending("re_call_time"), "'\(rule.reCallTime)' is not a time in the form HH:MM:SS",
+                                      hint: "write it like \"10:00:00\""))
+            }
+            if rule.callInterval < 1 {
+                out.append(spec.error(path.appending("call_interval"), "\(rule.callInterval) is below the minimum of 1 minute"))
+            }
+        }
+        return out
+    }
+
+    /// Begin before end, and no two windows of the same day overlapping.
+    static func windows(
+        _ items: [(index: Int, day: Int, begin: ClockTime, end: ClockTime)],
+        base: FieldPath, beginKey: String, endKey: String, spec: LoadedSpec
+    ) -> [Diagnostic] {
+        var out: [Diagnostic] = []
+        for item in items where item.begin >= item.end {
+            out.append(spec.error(base.appending(index: item.index).appending(endKey),
+                                  "the window \(item.begin)–\(item.end) ends before it begins",
+                                  hint: "windows cannot cross midnight; split it into two"))
+        }
+        let valid = items.filter { $0.begin < $0.end }
+        let byDay = Dictionary(grouping: valid, by: \.day)
+        for (_, windows) in byDay {
+            let sorted = windows.sorted { ($0.begin, $0.index) < ($1.begin, $1.index) }
+            for (previous, next) in zip(sorted, sorted.dropFirst()) where next.begin < previous.end {
+                let later = max(previous.index, next.index)
+                let earlier = min(previous.index, next.index)
+                let other = later == next.index ? previous : next
+                let this = later == next.index ? next : previous
+                out.append(spec.error(base.appending(index: later).appending(beginKey),
+                                      "the window \(this.begin)–\(this.end) overlaps \(other.begin)–\(other.end) (item \(earlier))" + (base == .extras(.workHour) ? " on weekday \(this.day)" : "")))
+            }
+        }
+        return out
+    }
+}
+
+/// Shapes of date and time text.
+enum DateText {
+    /// `YYYY-MM-DD HH:MM:SS` with a real calendar date and time.
+    static func isDateTime(_ text: String) -> Bool {
+        let parts = text.split(separator: " ", omittingEmptySubsequences: false)
+        guard parts.count == 2 else { return false }
+        return isDate(parts[0]) && isTimeOfDayWithSeconds(String(parts[1]))
+    }
+
+    /// `YYYY-MM-DD HH:MM`.
+    static func isDateMinute(_ text: String) -> Bool {
+        let parts = text.split(separator: " ", omittingEmptySubsequences: false)
+        guard parts.count == 2 else { return false }
+        let time = parts[1].split(separator: ":", omittingEmptySubsequences: false)
+        guard time.count == 2, let hour = number(time[0], digits: 2), let minute = number(time[1], digits: 2) else { return false }
+        return isDate(parts[0]) && hour < 24 && minute < 60
+    }
+
+    static func isTimeOfDayWithSeconds(_ text: String) -> Bool {
+        let time = text.split(separator: ":", omittingEmptySubsequences: false)
+        guard time.count == 3, let hour = number(time[0], digits: 2), let minute = number(time[1], digits: 2),
+              let second = number(time[2], digits: 2) else { return false }
+        return hour < 24 && minute < 60 && second < 60
+    }
+
+    static func isDate(_ text: Substring) -> Bool {
+        let date = text.split(separator: "-", omittingEmptySubsequences: false)
+        guard date.count == 3, let year = number(date[0], digits: 4), let month = number(date[1], digits: 2),
+              let day = number(date[2], digits: 2), (1...12).contains(month), day >= 1 else { return false }
+        let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
+        let days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1]
+        return day <= days
+    }
+
+    private static func number(_ text: Substring, digits: Int) -> Int? {
+        guard text.count == digits, text.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }) else { return nil }
+        return Int(text)
+    }
+}

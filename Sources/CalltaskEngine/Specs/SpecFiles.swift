@@ -1,0 +1,68 @@
+public import CalltaskCore
+public import CalltaskYAML
+import Foundation
+
+/// Finds and reads spec files: the I/O half of loading (`SpecLoader` is the pure half).
+///
+/// Directories are searched recursively for `*.yaml` and `*.yml` in a stable (sorted) order, skipping
+/// hidden directories (`.git`, `.github`, ...) and the settings file `calltask.yaml`.
+public enum SpecFiles {
+    public struct Found: Sendable {
+        public var files: [SourceFile]
+        public var diagnostics: [Diagnostic]
+    }
+
+    /// Reads every spec file under `paths` (files or directories), with an error for each unreadable one.
+    public static func read(_ paths: [String], maxFileBytes: Int = YAMLLimits.default.maxFileBytes) -> Found {
+        var files: [SourceFile] = []
+        var diagnostics: [Diagnostic] = []
+        var seen: Set<String> = []
+        let manager = FileManager.default
+        for path in paths {
+            var isDirectory: ObjCBool = false
+            guard manager.fileExists(atPath: path, isDirectory: &isDirectory) else {
+                diagnostics.append(Diagnostic(at: nil, "no such file or directory: \(path)", hint: "check the path"))
+                continue
+            }
+            let candidates = isDirectory.boolValue ? yamlFiles(under: path) : [path]
+            for candidate in candidates where seen.insert(candidate).inserted {
+                let attributes = try? manager.attributesOfItem(atPath: candidate)
+                if let size = attributes?[.size] as? Int, size > maxFileBytes {
+                    diagnostics.append(Diagnostic(at: SourceLocation(file: candidate, line: 1, column: 1),
+                                                  "file is \(size) bytes, above the limit of \(maxFileBytes) bytes",
+                                                  hint: "split the tasks into several files"))
+                    continue
+                }
+                guard let data = manager.contents(atPath: candidate) else {
+                    diagnostics.append(Diagnostic(at: SourceLocation(file: candidate, line: 1, column: 1), "cannot read the file",
+                                                  hint: "check its permissions"))
+                    continue
+                }
+                files.append(SourceFile(path: candidate, bytes: [UInt8](data)))
+            }
+        }
+        return Found(files: files, diagnostics: diagnostics)
+    }
+
+    /// `*.yaml` and `*.yml` under `directory`, sorted, skipping hidden directories and `calltask.yaml`.
+    static func yamlFiles(under directory: String) -> [String] {
+        var out: [String] = []
+        var pending = [directory]
+        let manager = FileManager.default
+        while let current = pending.popLast() {
+            guard let entries = try? manager.contentsOfDirectory(atPath: current) else { continue }
+            for entry in entries.sorted() {
+                if entry.hasPrefix(".") { continue }
+                let full = current.hasSuffix("/") ? current + entry : current + "/" + entry
+                var isDirectory: ObjCBool = false
+                guard manager.fileExists(atPath: full, isDirectory: &isDirectory) else { continue }
+                if isDirectory.boolValue {
+                    pending.append(full)
+                } else if (entry.hasSuffix(".yaml") || entry.hasSuffix(".yml")), entry != "calltask.yaml", entry != "calltask.yml" {
+                    out.append(full)
+                }
+            }
+        }
+        return out.sorted()
+    }
+}
