@@ -78,5 +78,42 @@ let package = Package(
             ],
             swiftSettings: settings
         ),
+        // Test helpers (MarkedYAML, assertSnapshot); a regular target, used only by tests.
+        .target(
+            name: "CalltaskTestSupport",
+            dependencies: ["CalltaskYAML"],
+            path: "Sources/CalltaskTestSupport",
+            swiftSettings: settings
+        ),
+        .testTarget(
+            name: "CalltaskYAMLTests",
+            dependencies: ["CalltaskYAML", "CalltaskTestSupport"],
+            swiftSettings: settings
+        ),
+        .testTarget(
+            name: "CalltaskCoreTests",
+            dependencies: ["CalltaskCore", "CalltaskYAML", "CalltaskModels", "CalltaskTestSupport"],
+            exclude: ["Fixtures", "Snapshots"],
+            swiftSettings: settings
+        ),
+        .testTarget(
+            name: "CalltaskSimulatorTests",
+            dependencies: [
+                "CalltaskSimulator", "CalltaskModels",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ],
+            swiftSettings: settings
+        ),
+        // The API client and settings, against the real simulator over loopback.
+        .testTarget(
+            name: "CalltaskClientTests",
+            dependencies: [
+                "CalltaskClient", "CalltaskModels", "CalltaskSimulator", "CalltaskEngine",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: settings
+        ),
     ]
 )

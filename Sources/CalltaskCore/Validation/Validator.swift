@@ -17,6 +17,7 @@ public enum Validator {
         ScriptRules.check,
         LineRules.check,
         ExclusiveOptionsRule.check,
+        NumericIDRule.check,
     ]
 
     /// Every finding for every spec, plus cross-spec findings (the same task specified twice).

@@ -57,6 +57,12 @@ public struct LiveTask: Hashable, Sendable, Codable {
         case newTaskExtra = "new_task_extra"
     }
 
+    /// Read-only spellings of fields.
+    private enum AliasKeys: String, CodingKey {
+        /// The detail example (facts §2.6) spells `elasticity_type` so (docs/fields.md A9).
+        case elasticityTask = "elasticity_task"
+    }
+
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         uuid = try c.decodeIfPresent(LenientString.self, forKey: .uuid)?.value ?? ""
@@ -74,6 +80,7 @@ public struct LiveTask: Hashable, Sendable, Codable {
         scoreSchemeId = try c.decodeIfPresent(LenientInt.self, forKey: .scoreSchemeId)
         endAction = try c.decodeIfPresent(LenientInt.self, forKey: .endAction)
         elasticityType = try c.decodeIfPresent(LenientBool.self, forKey: .elasticityType)
+            ?? decoder.container(keyedBy: AliasKeys.self).decodeIfPresent(LenientBool.self, forKey: .elasticityTask)
         taskType = try c.decodeIfPresent(LenientInt.self, forKey: .taskType)
         groupType = try c.decodeIfPresent(String.self, forKey: .groupType)
         isGroupSwitch = try c.decodeIfPresent(LenientInt.self, forKey: .isGroupSwitch)

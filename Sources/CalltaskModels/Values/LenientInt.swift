@@ -2,12 +2,21 @@
 ///
 /// The update call takes ids as ints (`"destination_extension": 123`) while GET answers return them as
 /// strings (`"destination_extension": "102"`); seed 001's own multi-config example sends `"13601"`.
-/// Both decode to the same value and compare equal; it is always encoded as a number.
+/// Both decode to the same value and compare equal; it is encoded as a number.
+///
+/// Text that is not a number (seed 000's own example has the placeholder `"XXXXX"`) is kept verbatim
+/// in `text` rather than failing a whole list answer; specs reject it (`NumericIDRule`).
 public struct LenientInt: Hashable, Sendable, Codable, ExpressibleByIntegerLiteral, CustomStringConvertible, Comparable {
     public var value: Int
+    /// The text as sent, when it is not a number; `value` is then 0.
+    public var text: String?
 
     public init(_ value: Int) { self.value = value }
     public init(integerLiteral value: Int) { self.value = value }
+    public init(text: String) {
+        self.value = 0
+        self.text = text
+    }
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.singleValueContainer()
@@ -22,18 +31,25 @@ public struct LenientInt: Hashable, Sendable, Codable, ExpressibleByIntegerLiter
                 value = int
                 return
             }
-            throw DecodingError.dataCorruptedError(in: container, debugDescription: "expected a number, found the text '\(text)'")
+            value = 0
+            self.text = text
+            return
         }
         throw DecodingError.typeMismatch(Int.self, .init(codingPath: decoder.codingPath, debugDescription: "expected a number"))
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.singleValueContainer()
-        try container.encode(value)
+        if let text {
+            try container.encode(text)
+        } else {
+            try container.encode(value)
+        }
     }
 
-    public var description: String { String(value) }
-    public static func < (lhs: LenientInt, rhs: LenientInt) -> Bool { lhs.value < rhs.value }
+    public var description: String { text ?? String(value) }
+    public var isNumber: Bool { text == nil }
+    public static func < (lhs: LenientInt, rhs: LenientInt) -> Bool { (lhs.value, lhs.text ?? "") < (rhs.value, rhs.text ?? "") }
 }
 
 /// A boolean the platform may send as `true`/`false`, `0`/`1` or `"0"`/`"1"`.

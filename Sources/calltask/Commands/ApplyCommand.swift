@@ -1,6 +1,169 @@
 import ArgumentParser
+import CalltaskClient
+import CalltaskCore
+import CalltaskEngine
+import CalltaskYAML
+import Foundation
 
+/// `calltask apply`: pauses, updates and restores each changed task, with a journal.
 struct ApplyCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "apply", abstract: "Not yet.")
-    func run() async throws { throw ExitCode.failure }
+    static let configuration = CommandConfiguration(
+        commandName: "apply",
+        abstract: "Change the platform to match the specs: pause → update → restore each changed task.",
+        discussion: "Exit codes: 0 done, 1 a task failed or the run was refused or interrupted, 3 a task was left paused.")
+
+    @Argument(help: "Spec files or directories (default: the settings file's 'specs', else the current directory).")
+    var paths: [String] = []
+
+    @OptionGroup var account: AccountOptions
+    @OptionGroup var scope: ScopeOptions
+
+    @Option(help: "Apply this saved plan (from 'calltask plan --out FILE') instead of planning afresh.")
+    var plan: String?
+
+    @Flag(help: "Do not ask for confirmation (required when not on a terminal).")
+    var autoApprove = false
+
+    @Option(help: "Tasks applied at once (default 4).")
+    var parallelism: Int?
+
+    @Option(help: "Refuse to apply when more than N tasks would change (a guard against a mistaken bulk edit).")
+    var maxChanges: Int?
+
+    @Flag(help: "Leave paused tasks paused after updating them.")
+    var noRestore = false
+
+    @Option(help: "The apply journal (default .calltask/journal.jsonl).")
+    var journal: String?
+
+    @Option(help: "Output format for the result report: text or json.")
+    var format: OutputFormat = .text
+
+    @Flag(help: "Never colour the output (NO_COLOR is honoured too).")
+    var noColor = false
+
+    func run() async throws {
+        let console = Console(noColor: noColor)
+        let session = try CommandSupport.openSession(account, console: console, machineOutput: format == .json)
+        let specPaths = paths.isEmpty ? session.resolved.specs : paths
+        let specs = try CommandSupport.loadSpecs(specPaths, console: console)
+        let saved = try plan.map { try Self.readPlan($0, console: console) }
+        let control = RunControl()
+        let signals = SignalTrap(control: control, console: console)
+        let journalPath = journal ?? session.resolved.journal ?? ".calltask/journal.jsonl"
+        let width = parallelism ?? session.resolved.parallelism ?? 4
+        let progress: @Sendable (String) -> Void = { line in console.err("  " + line) }
+        let restore = !noRestore
+        let report: ApplyReport = try await CommandSupport.run(console) {
+            try await session.withClient(verbose: account.verbose) { client in
+                let runner = ApplyRunner(
+                    client: client, journal: Journal(path: journalPath), account: session.account.accountDescription,
+                    options: .init(parallelism: width, machine: .init(restore: restore)), control: control, progress: progress)
+                let recovered = await runner.recover()
+                let planner = PlanRunner(client: client, account: session.account.accountDescription, parallelism: session.tuning.pageParallelism)
+                let options = Planner.Options(targets: scope.targets, excludes: scope.excludes)
+                let (fresh, diagnostics) = try await planner.plan(specs, options: options)
+                if !diagnostics.isEmpty {
+                    console.err(DiagnosticRenderer.text(diagnostics, sources: specs.sources, style: console.style))
+                    if diagnostics.contains(where: { $0.severity == .error }) { throw ExitCode.failure }
+                }
+                let chosen = try saved.map { try Self.checkSaved($0, against: fresh, specs: specs, console: console) } ?? fresh
+                if format == .text || saved == nil { console.out(PlanRenderer.text(chosen, style: console.style)) }
+                if chosen.hasErrors {
+                    console.err("calltask: \(chosen.creates.count) spec(s) match no live task; creating tasks is not supported yet. Nothing was applied.")
+                    throw ExitCode.failure
+                }
+                if let maxChanges, chosen.toUpdate.count > maxChanges {
+                    console.err("calltask: \(chosen.toUpdate.count) tasks would change, more than --max-changes \(maxChanges). Nothing was applied.")
+                    throw ExitCode.failure
+                }
+                guard chosen.hasChanges else {
+                    if format == .text { console.out("No changes to apply.") }
+                    return ApplyReport(account: session.account.accountDescription, tasks: [], recovered: recovered, interrupted: false)
+                }
+                try Self.confirm(autoApprove: autoApprove, plan: chosen, console: console)
+                let results = await runner.apply(chosen)
+                return ApplyReport(account: session.account.accountDescription, tasks: results, recovered: recovered,
+                                   interrupted: await control.isCancelled,
+                                   resumeHint: "calltask recover --resume-path '\(session.account.resumePath)'")
+            }
+        }
+        signals.stop()
+        Self.print(report, format: format, console: console, resumePath: session.account.resumePath)
+        if report.exitCode != 0 { throw ExitCode(report.exitCode) }
+    }
+
+    static func readPlan(_ path: String, console: Console) throws -> Plan {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            console.err("calltask: error: cannot read the plan file \(path)")
+            throw ExitCode.failure
+        }
+        do {
+            let plan = try JSONDecoder().decode(Plan.self, from: data)
+            guard plan.formatVersion == 1 else {
+                console.err("calltask: error: \(path) has plan format \(plan.formatVersion); this calltask reads format 1. Plan again.")
+                throw ExitCode.failure
+            }
+            return plan
+        } catch let error as ExitCode {
+            throw error
+        } catch {
+            console.err("calltask: error: \(path) is not a calltask plan (\(error)); make one with 'calltask plan --out FILE'")
+            throw ExitCode.failure
+        }
+    }
+
+    /// A saved plan is applied only if it was made for this account from these spec files, and every
+    /// task it changes is as it was when the plan was made.
+    static func checkSaved(_ saved: Plan, against fresh: Plan, specs: SpecSet, console: Console) throws -> Plan {
+        guard saved.account == fresh.account else {
+            console.err("calltask: error: the plan was made for \(saved.account), not \(fresh.account). Nothing was applied.")
+            throw ExitCode.failure
+        }
+        guard saved.specHash == specs.hash else {
+            console.err("calltask: error: the spec files changed since the plan was made. Nothing was applied; plan again.")
+            throw ExitCode.failure
+        }
+        let now = Dictionary(fresh.tasks.map { ($0.uuid, $0.fingerprint) }, uniquingKeysWith: { first, _ in first })
+        let stale = saved.toUpdate.filter { now[$0.uuid] != $0.fingerprint }
+        guard stale.isEmpty else {
+            console.err("calltask: error: the plan is stale: " + stale.map { "\($0.name) (\($0.uuid))" }.joined(separator: ", ")
+                        + " changed since it was made. Nothing was applied; plan again.")
+            throw ExitCode.failure
+        }
+        return saved
+    }
+
+    static func confirm(autoApprove: Bool, plan: Plan, console: Console) throws {
+        if autoApprove { return }
+        guard isatty(STDIN_FILENO) == 1 else {
+            console.err("calltask: refusing to apply without confirmation: not on a terminal. Pass --auto-approve (e.g. in CI) to apply.")
+            throw ExitCode.failure
+        }
+        console.out("Apply \(plan.toUpdate.count) change(s) to \(plan.account)? Only 'yes' is accepted: ", terminator: "")
+        guard readLine()?.trimmingCharacters(in: .whitespaces) == "yes" else {
+            console.err("calltask: apply cancelled. Nothing was changed.")
+            throw ExitCode.failure
+        }
+    }
+
+    static func print(_ report: ApplyReport, format: OutputFormat, console: Console, resumePath: String) {
+        if format == .json {
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+            if let data = try? encoder.encode(report) { console.out(String(decoding: data, as: UTF8.self)) }
+            return
+        }
+        for task in report.failed {
+            console.err("failed: \(task.name) (\(task.uuid)): \(task.detail ?? "")")
+        }
+        if !report.leftPaused.isEmpty {
+            console.err("Tasks left paused (the resume call is inferred, not documented; see README):")
+            for task in report.leftPaused {
+                console.err("  \(task.name) (\(task.uuid)): \(task.detail ?? "")")
+            }
+            console.err("Resume them with: calltask recover --resume-path 'CORRECT_PATH' (current: \(resumePath)), or in the web console.")
+        }
+        console.out(report.summary)
+    }
 }

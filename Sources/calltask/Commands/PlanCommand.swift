@@ -1,6 +1,64 @@
 import ArgumentParser
+import CalltaskClient
+import CalltaskCore
+import CalltaskEngine
+import CalltaskYAML
+import Foundation
 
+/// `calltask plan`: shows what apply would change. Never writes to the platform.
 struct PlanCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "plan", abstract: "Not yet.")
-    func run() async throws { throw ExitCode.failure }
+    static let configuration = CommandConfiguration(
+        commandName: "plan",
+        abstract: "Show what apply would change (reads the platform, never writes).")
+
+    @Argument(help: "Spec files or directories (default: the settings file's 'specs', else the current directory).")
+    var paths: [String] = []
+
+    @OptionGroup var account: AccountOptions
+    @OptionGroup var scope: ScopeOptions
+
+    @Option(help: "Output format: text, json or markdown.")
+    var format: OutputFormat = .text
+
+    @Option(help: "Save the plan to FILE, for 'calltask apply --plan FILE'.")
+    var out: String?
+
+    @Flag(help: "Exit 0 when there are no changes, 2 when there are, 1 on error.")
+    var detailedExitcode = false
+
+    @Flag(help: "List the live tasks no spec names.")
+    var showUnmanaged = false
+
+    @Flag(help: "Never colour the output (NO_COLOR is honoured too).")
+    var noColor = false
+
+    func run() async throws {
+        let console = Console(noColor: noColor)
+        let session = try CommandSupport.openSession(account, console: console, machineOutput: format != .text)
+        let specs = try CommandSupport.loadSpecs(paths.isEmpty ? session.resolved.specs : paths, console: console)
+        let options = Planner.Options(targets: scope.targets, excludes: scope.excludes)
+        let (plan, diagnostics) = try await CommandSupport.run(console) {
+            try await session.withClient(verbose: account.verbose) { client in
+                try await PlanRunner(client: client, account: session.account.accountDescription, parallelism: session.tuning.pageParallelism)
+                    .plan(specs, options: options)
+            }
+        }
+        if !diagnostics.isEmpty {
+            console.err(DiagnosticRenderer.text(diagnostics, sources: specs.sources, style: console.style))
+            if diagnostics.contains(where: { $0.severity == .error }) { throw ExitCode.failure }
+        }
+        switch format {
+        case .text: console.out(PlanRenderer.text(plan, style: console.style, showUnmanaged: showUnmanaged))
+        case .json: console.out(PlanRenderer.json(plan))
+        case .markdown: console.out(PlanRenderer.markdown(plan))
+        }
+        if let out {
+            try CommandSupport.write(PlanRenderer.json(plan), to: out, console: console)
+        }
+        if plan.hasErrors {
+            console.err("calltask: \(plan.creates.count) spec(s) match no live task; creating tasks is not supported yet.")
+            throw ExitCode.failure
+        }
+        if detailedExitcode, plan.hasChanges { throw ExitCode(2) }
+    }
 }

@@ -14,8 +14,9 @@ struct Console: Sendable {
         style = TerminalStyle(colour: colour)
     }
 
-    func out(_ text: String) {
-        FileHandle.standardOutput.write(Data((text.hasSuffix("\n") ? text : text + "\n").utf8))
+    func out(_ text: String, terminator: String = "\n") {
+        let line = terminator.isEmpty || text.hasSuffix("\n") ? text : text + terminator
+        FileHandle.standardOutput.write(Data(line.utf8))
     }
 
     func err(_ text: String) {

@@ -1,0 +1,180 @@
+import AsyncHTTPClient
+import CalltaskModels
+import Foundation
+import Logging
+import NIOCore
+import NIOHTTP1
+
+/// One HTTP exchange as received: status, body and `Retry-After`.
+struct RawResponse: Sendable {
+    var status: Int
+    var body: [UInt8]
+    /// `Retry-After` in seconds, when the header holds a number (an HTTP-date is ignored).
+    var retryAfter: Double?
+}
+
+extension APIClient {
+    /// Sends one attempt of `request`: waits for the rate limiter, counts it, and maps every failure to
+    /// an `APIError`. Does not look at the status or the body.
+    func perform(_ request: APIRequest, attempt: Int) async throws(APIError) -> RawResponse {
+        let call = request.call
+        do {
+            try await rateLimiter.acquire()
+        } catch {
+            throw .cancelled(call: call)
+        }
+        await stats.recordRequest(call.kind)
+
+        var http = HTTPClientRequest(url: account.endpoint + request.pathAndQuery)
+        http.method = request.method == .get ? .GET : .PUT
+        http.headers.add(name: "Authorization", value: "Bearer " + account.token.revealForAuthorizationHeader())
+        http.headers.add(name: "Accept", value: "application/json")
+        http.headers.add(name: "Content-Type", value: "application/json")
+        http.headers.add(name: "User-Agent", value: "calltask/\(calltaskVersion)")
+        if let body = request.body {
+            http.body = .bytes(ByteBuffer(bytes: body))
+        }
+
+        let clock = ContinuousClock()
+        let started = clock.now
+        logger.trace("sending request", metadata: [
+            "method": "\(request.method.rawValue)", "path": "\(request.path)", "call": "\(call)", "attempt": "\(attempt)",
+        ])
+        do {
+            let response = try await httpClient.execute(http, timeout: .milliseconds(Int64(tuning.requestTimeout * 1000)))
+            let buffer = try await response.body.collect(upTo: tuning.maxBodyBytes)
+            let status = Int(response.status.code)
+            logger.debug("request finished", metadata: [
+                "method": "\(request.method.rawValue)", "path": "\(request.path)", "status": "\(status)",
+                "duration_ms": "\(Self.milliseconds(started.duration(to: clock.now)))", "attempt": "\(attempt)",
+            ])
+            return RawResponse(status: status, body: Array(buffer.readableBytesView),
+                               retryAfter: Self.retryAfter(response.headers.first(name: "Retry-After")))
+        } catch {
+            let mapped = classify(error, call: call)
+            logger.debug("request failed", metadata: [
+                "method": "\(request.method.rawValue)", "path": "\(request.path)", "error": "\(mapped.shortDescription)",
+                "duration_ms": "\(Self.milliseconds(started.duration(to: clock.now)))", "attempt": "\(attempt)",
+            ])
+            throw mapped
+        }
+    }
+
+    /// Reads an answer: the envelope is decoded whatever the HTTP status, then
+    /// 401/403 → `unauthorized`; code 6007 → `taskRunning`; 429/5xx → `httpStatus` (retryable);
+    /// another non-2xx → `platform` when an envelope says why, else `httpStatus`; a non-200 `code` →
+    /// `platform`; a 2xx body that is not an envelope → `undecodable`.
+    func interpret<Payload: Decodable & Sendable>(
+        _ raw: RawResponse, call: APICall, as payload: Payload.Type
+    ) throws(APIError) -> Envelope<Payload> {
+        var envelope: Envelope<Payload>?
+        var decodeFailure = ""
+        do {
+            envelope = try JSONDecoder().decode(Envelope<Payload>.self, from: Data(raw.body))
+        } catch {
+            decodeFailure = Self.describeDecoding(error)
+        }
+        let message = envelope?.message.map { account.token.redacting(in: $0) }
+
+        if raw.status == 401 || raw.status == 403 { throw .unauthorized(call: call) }
+        if let envelope {
+            if envelope.code == taskRunningCode { throw .taskRunning(call: call) }
+            if envelope.code == 401 || envelope.code == 403 { throw .unauthorized(call: call) }
+        }
+        if raw.status == 429 || (500...599).contains(raw.status) {
+            throw .httpStatus(call: call, status: raw.status, message: message ?? snippet(raw.body), retryAfter: raw.retryAfter)
+        }
+        if !(200...299).contains(raw.status) {
+            if let envelope, envelope.code != 200 {
+                throw .platform(call: call, code: envelope.code, message: message)
+            }
+            throw .httpStatus(call: call, status: raw.status, message: message ?? snippet(raw.body), retryAfter: nil)
+        }
+        guard let envelope else {
+            throw .undecodable(call: call, detail: account.token.redacting(in: decodeFailure))
+        }
+        guard envelope.isSuccess else {
+            throw .platform(call: call, code: envelope.code, message: message)
+        }
+        return envelope
+    }
+
+    /// Maps an AsyncHTTPClient/NIO failure to the case that says what happened and whether to retry.
+    func classify(_ error: any Error, call: APICall) -> APIError {
+        if let error = error as? APIError { return error }
+        if error is CancellationError { return .cancelled(call: call) }
+        if error is NIOTooManyBytesError { return .bodyTooLarge(call: call, limit: tuning.maxBodyBytes) }
+        if let error = error as? HTTPClientError {
+            switch error {
+            case .readTimeout, .writeTimeout, .deadlineExceeded, .connectTimeout, .getConnectionFromPoolTimeout,
+                 .tlsHandshakeTimeout:
+                return .timeout(call: call, seconds: tuning.requestTimeout)
+            case .remoteConnectionClosed, .bodyLengthMismatch, .uncleanShutdown:
+                return .connectionDropped(call: call, detail: "\(error)")
+            case .cancelled:
+                return Task.isCancelled ? .cancelled(call: call) : .connectionDropped(call: call, detail: "request cancelled")
+            default:
+                return .transport(call: call, detail: account.token.redacting(in: "\(error)"))
+            }
+        }
+        if let error = error as? ChannelError {
+            switch error {
+            case .connectTimeout:
+                return .timeout(call: call, seconds: tuning.requestTimeout)
+            case .ioOnClosedChannel, .eof, .outputClosed, .inputClosed, .alreadyClosed:
+                return .connectionDropped(call: call, detail: "\(error)")
+            default:
+                return .transport(call: call, detail: "\(error)")
+            }
+        }
+        if let error = error as? IOError {
+            // ECONNRESET, EPIPE, ECONNABORTED: the peer dropped an established connection.
+            if [104, 32, 103, 54].contains(error.errnoCode) {
+                return .connectionDropped(call: call, detail: "\(error)")
+            }
+            return .transport(call: call, detail: "\(error)")
+        }
+        if error is HTTPParserError {
+            return .connectionDropped(call: call, detail: "malformed or truncated HTTP answer (\(error))")
+        }
+        return .transport(call: call, detail: account.token.redacting(in: String(describing: error)))
+    }
+
+    /// At most 160 printable characters of a non-JSON body, token scrubbed, for error messages.
+    func snippet(_ body: [UInt8]) -> String? {
+        guard !body.isEmpty else { return nil }
+        let text = String(decoding: body.prefix(160), as: UTF8.self)
+            .map { $0.isASCIIControl ? " " : String($0) }.joined()
+            .trimmingWhitespace()
+        guard !text.isEmpty else { return nil }
+        return account.token.redacting(in: body.count > 160 ? text + "…" : text)
+    }
+
+    /// `Retry-After` as seconds (`"2"`, `"0.5"`); nil for an HTTP-date or garbage.
+    static func retryAfter(_ header: String?) -> Double? {
+        guard let header, let seconds = Double(header.trimmingWhitespace()), seconds.isFinite, seconds >= 0 else { return nil }
+        return seconds
+    }
+
+    static func milliseconds(_ duration: Duration) -> Int64 {
+        duration.components.seconds * 1000 + duration.components.attoseconds / 1_000_000_000_000_000
+    }
+
+    /// A one-line account of a decoding failure: where in the JSON, and what was wrong.
+    static func describeDecoding(_ error: any Error) -> String {
+        guard let error = error as? DecodingError else { return "\(error)" }
+        func path(_ context: DecodingError.Context) -> String {
+            let text = context.codingPath.map { key in key.intValue.map { "[\($0)]" } ?? ".\(key.stringValue)" }.joined()
+            return text.isEmpty ? "the body" : String(text.drop { $0 == "." })
+        }
+        switch error {
+        case .keyNotFound(let key, let context):
+            let parent = path(context)
+            return "missing key '\(key.stringValue)' in \(parent)"
+        case .typeMismatch(_, let context), .valueNotFound(_, let context), .dataCorrupted(let context):
+            return "\(path(context)): \(context.debugDescription)"
+        @unknown default:
+            return "\(error)"
+        }
+    }
+}

@@ -1,0 +1,255 @@
+public import CalltaskModels
+
+/// The apply of one task as a state machine: pure, driven by the engine, which performs each returned
+/// `Action` (an HTTP call, a journal write, a wait) and feeds the result back as an event.
+///
+/// The run state is the top-level `enable` (seed 000's state table); the platform refuses an update
+/// while it is on (6007, seed 001). So a running task is paused (after the journal records it), its
+/// pause is confirmed, it is updated, and its run state is set back (the spec's `enable`, else the
+/// state it had; `--no-restore` leaves it paused).
+public struct TaskApplyStateMachine: Sendable {
+    /// What the engine must do next.
+    public enum Action: Hashable, Sendable {
+        case readDetail
+        /// Append a journal entry and flush it, before pausing.
+        case recordPausing(priorEnable: Bool, intendedEnable: Bool)
+        case pause
+        /// Wait before reading the detail again to see the pause take effect.
+        case wait(milliseconds: Int)
+        case update(TaskConfig)
+        case resume
+        /// Mark the journal entry done: the task is in its intended run state.
+        case recordDone
+        case finish(Outcome)
+    }
+
+    /// How the task ended.
+    public enum Outcome: Hashable, Sendable {
+        case updated(steps: [String])
+        case skipped(reason: String)
+        /// Failed; the task was left as it was found (resumed if it had been running).
+        case failed(reason: String)
+        /// The task is paused although it should run: the resume failed.
+        case leftPaused(reason: String)
+    }
+
+    /// A failed call, as the machine needs to know it.
+    public enum CallFailure: Hashable, Sendable {
+        /// 6007: the platform says the task is still running.
+        case taskRunning
+        case other(String)
+    }
+
+    public struct Options: Sendable {
+        public var restore: Bool
+        /// Reads of the detail after a pause before giving up.
+        public var maxPauseChecks: Int
+        public var pauseCheckDelayMilliseconds: Int
+        public init(restore: Bool = true, maxPauseChecks: Int = 10, pauseCheckDelayMilliseconds: Int = 300) {
+            self.restore = restore
+            self.maxPauseChecks = maxPauseChecks
+            self.pauseCheckDelayMilliseconds = pauseCheckDelayMilliseconds
+        }
+    }
+
+    /// States and their transitions:
+    /// - `start` → `.readDetail` → `checking`.
+    /// - `checking` + detail: stale/abnormal/unbuildable → finish; running and needs update →
+    ///   `.recordPausing` → `recording`; paused → `.update` → `updating`; only a run-state change → its call.
+    /// - `recording` + recorded → `.pause` → `pausing`.
+    /// - `pausing` + paused → `.readDetail` → `confirming(checks)`; + failure → finish(failed).
+    /// - `confirming` + detail with enable false → `.update`; still on → `.wait` → `.readDetail`, bounded.
+    /// - `updating` + success → restore (resume, or done); + 6007 once → pause again; + failure → restore
+    ///   the prior state and finish(failed).
+    /// - `restoring` + resumed → `.recordDone` → finish; + failure → finish(leftPaused).
+    private enum State: Sendable {
+        case start
+        case checking
+        case recording(body: TaskConfig?)
+        case pausing(body: TaskConfig?)
+        case confirming(body: TaskConfig?, checks: Int)
+        case waiting(body: TaskConfig?, checks: Int)
+        case updating(body: TaskConfig, retried: Bool)
+        case restoring(failure: String?)
+        case finishing(Outcome)
+        case done
+    }
+
+    private var state: State = .start
+    private let plan: TaskPlan
+    private let options: Options
+    private var wasEnabled = false
+    private var paused = false
+    private var steps: [String] = []
+    private var retriedAfterRunning = false
+
+    public init(plan: TaskPlan, options: Options) {
+        self.plan = plan
+        self.options = options
+    }
+
+    /// The run state the task must end in.
+    private var intendedEnable: Bool {
+        let wanted = plan.desiredEnable ?? wasEnabled
+        return options.restore ? wanted : (wanted && !paused)
+    }
+
+    public mutating func start() -> Action {
+        state = .checking
+        return .readDetail
+    }
+
+    /// - Parameter pausingAllowed: false once a resume has failed in this run: no further task is paused.
+    public mutating func detailRead(_ live: LiveTask, pausingAllowed: Bool) -> Action {
+        switch state {
+        case .checking:
+            let normalized = Normalizer.normalize(live)
+            if normalized.abnormal { return finish(.skipped(reason: "abnormal task (empty new_task_extra)")) }
+            if Fingerprint.of(normalized) != plan.fingerprint {
+                return finish(.skipped(reason: "changed since the plan was made; plan again"))
+            }
+            wasEnabled = normalized.enabled
+            var body: TaskConfig?
+            if plan.needsUpdate {
+                switch UpdateBody.build(live: normalized, desired: Canonical.canonicalize(plan.desired)) {
+                case .success(let built): body = built
+                case .failure(let missing): return finish(.failed(reason: missing.description))
+                }
+            }
+            if let body {
+                if wasEnabled {
+                    guard pausingAllowed else {
+                        return finish(.skipped(reason: "not paused: a resume failed earlier in this run, so no further running task is paused"))
+                    }
+                    state = .recording(body: body)
+                    return .recordPausing(priorEnable: true, intendedEnable: plan.desiredEnable ?? true)
+                }
+                state = .updating(body: body, retried: false)
+                return .update(body)
+            }
+            // Only the run state changes.
+            if let wanted = plan.desiredEnable, wanted != wasEnabled {
+                if wanted {
+                    state = .restoring(failure: nil)
+                    steps.append("resume")
+                    return .resume
+                }
+                state = .recording(body: nil)
+                return .recordPausing(priorEnable: true, intendedEnable: false)
+            }
+            return finish(.updated(steps: []))
+        case .confirming(let body, let checks):
+            if !(live.enable?.value ?? false) {
+                guard let body else { return restoreOrFinish(failure: nil) }
+                state = .updating(body: body, retried: retriedAfterRunning)
+                return .update(body)
+            }
+            if checks + 1 >= options.maxPauseChecks {
+                return restoreOrFinish(failure: "the task still reports enable=true after pausing; not updated")
+            }
+            state = .waiting(body: body, checks: checks + 1)
+            return .wait(milliseconds: options.pauseCheckDelayMilliseconds)
+        default:
+            return .finish(.failed(reason: "internal: unexpected detail in \(state)"))
+        }
+    }
+
+    public mutating func recorded() -> Action {
+        guard case .recording(let body) = state else { return .finish(.failed(reason: "internal: unexpected journal write")) }
+        state = .pausing(body: body)
+        steps.append("pause")
+        return .pause
+    }
+
+    public mutating func pauseSucceeded() -> Action {
+        guard case .pausing(let body) = state else { return .finish(.failed(reason: "internal: unexpected pause")) }
+        paused = true
+        state = .confirming(body: body, checks: 0)
+        return .readDetail
+    }
+
+    public mutating func waited() -> Action {
+        guard case .waiting(let body, let checks) = state else { return .finish(.failed(reason: "internal: unexpected wait")) }
+        state = .confirming(body: body, checks: checks)
+        return .readDetail
+    }
+
+    public mutating func updateSucceeded() -> Action {
+        guard case .updating = state else { return .finish(.failed(reason: "internal: unexpected update")) }
+        steps.append("update")
+        return restoreOrFinish(failure: nil)
+    }
+
+    public mutating func resumeSucceeded() -> Action {
+        guard case .restoring(let failure) = state else { return .finish(.failed(reason: "internal: unexpected resume")) }
+        paused = false
+        state = .finishing(failure.map { .failed(reason: $0 + "; the task was resumed as it was found") } ?? .updated(steps: steps))
+        return .recordDone
+    }
+
+    public mutating func doneRecorded() -> Action {
+        guard case .finishing(let outcome) = state else { return .finish(.failed(reason: "internal: unexpected journal write")) }
+        return finish(outcome)
+    }
+
+    /// A call failed (after the client's own retries).
+    public mutating func callFailed(_ failure: CallFailure) -> Action {
+        let reason: String
+        switch failure {
+        case .taskRunning: reason = "the platform says the task is running (6007)"
+        case .other(let text): reason = text
+        }
+        switch state {
+        case .checking:
+            return finish(.failed(reason: "reading the task's detail failed: \(reason)"))
+        case .recording:
+            return finish(.failed(reason: "the journal could not be written, so the task was not paused: \(reason)"))
+        case .pausing:
+            return finish(.failed(reason: "pausing failed: \(reason)"))
+        case .confirming, .waiting:
+            return restoreOrFinish(failure: "confirming the pause failed: \(reason)")
+        case .updating(let body, let retried):
+            if failure == .taskRunning, !retried {
+                // The task looked paused but the platform disagrees: pause again and retry once.
+                retriedAfterRunning = true
+                state = .recording(body: body)
+                return .recordPausing(priorEnable: wasEnabled, intendedEnable: plan.desiredEnable ?? wasEnabled)
+            }
+            return restoreOrFinish(failure: "the update failed: \(reason)")
+        case .restoring(let earlier):
+            let what = earlier.map { $0 + "; then resuming failed too" } ?? "resuming failed"
+            state = .done
+            return .finish(.leftPaused(reason: "\(what): \(reason)"))
+        case .finishing(let outcome):
+            return finish(outcome)  // the done mark failed; the task itself is fine
+        case .start, .done:
+            return .finish(.failed(reason: reason))
+        }
+    }
+
+    /// After the update (or a failure), bring the run state to what it must be.
+    private mutating func restoreOrFinish(failure: String?) -> Action {
+        let target = failure == nil ? intendedEnable : (options.restore && wasEnabled)
+        if paused && target {
+            state = .restoring(failure: failure)
+            steps.append("resume")
+            return .resume
+        }
+        let outcome: Outcome = failure.map { .failed(reason: $0) } ?? .updated(steps: steps)
+        if paused {
+            state = .finishing(outcome)
+            return .recordDone  // paused and meant to stay paused
+        }
+        return finish(outcome)
+    }
+
+    private mutating func finish(_ outcome: Outcome) -> Action {
+        state = .done
+        return .finish(outcome)
+    }
+
+    /// Whether this task is the kind that pauses and resumes (the first such goes through alone).
+    public static func pausesAndResumes(_ plan: TaskPlan, restore: Bool) -> Bool {
+        plan.enabled && plan.needsUpdate && restore && plan.desiredEnable != false
+    }
+}

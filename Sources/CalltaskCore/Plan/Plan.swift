@@ -1,0 +1,119 @@
+public import CalltaskModels
+
+/// One field that differs between a spec and its live task.
+public struct FieldChange: Codable, Hashable, Sendable {
+    /// The field's path in the update body, e.g. `task_extras.redial_interval`.
+    public var path: String
+    /// Live value (nil when the live task does not carry it).
+    public var old: PlanValue?
+    /// Desired value.
+    public var new: PlanValue?
+    /// For sets: elements to add and to remove (old/new are then the whole sets).
+    public var added: [PlanValue]?
+    public var removed: [PlanValue]?
+
+    public init(path: String, old: PlanValue?, new: PlanValue?, added: [PlanValue]? = nil, removed: [PlanValue]? = nil) {
+        self.path = path
+        self.old = old
+        self.new = new
+        self.added = added
+        self.removed = removed
+    }
+}
+
+/// What the plan will do to one task.
+public struct TaskPlan: Codable, Hashable, Sendable {
+    public enum Action: String, Codable, Sendable {
+        case update
+        case noChange = "no-change"
+        /// Abnormal tasks (empty `new_task_extra`) are excluded from apply.
+        case skipAbnormal = "skip-abnormal"
+    }
+
+    public var uuid: String
+    public var name: String
+    /// Where the spec is: `file:line:column`.
+    public var source: String
+    public var action: Action
+    /// Top-level `enable` at plan time.
+    public var enabled: Bool
+    /// The steps apply takes: `["update"]` or `["pause", "update", "resume"]` (or `"set run state"`).
+    public var steps: [String]
+    public var changes: [FieldChange]
+    /// The run-state change, when the spec sets `enable` and it differs.
+    public var enableChange: EnableChange?
+    public var warnings: [String]
+    /// The spec's fields (what an apply lays over the live detail).
+    public var desired: TaskConfig
+    public var desiredEnable: Bool?
+    /// A hash of the live task's normalized settable configuration (list-visible fields) at plan time.
+    public var fingerprint: String
+
+    public struct EnableChange: Codable, Hashable, Sendable {
+        public var from: Bool
+        public var to: Bool
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case uuid, name, source, action, enabled, steps, changes, warnings, desired, fingerprint
+        case enableChange = "enable_change"
+        case desiredEnable = "desired_enable"
+    }
+
+    /// Whether the configuration changes (a PUT is needed).
+    public var needsUpdate: Bool { !changes.isEmpty }
+}
+
+/// A spec that matched no live task.
+public struct UnmatchedSpec: Codable, Hashable, Sendable {
+    public var name: String
+    public var uuid: String?
+    public var source: String
+    /// The closest live names (a typo is the likelier cause than a new task).
+    public var closest: [String]
+}
+
+/// A live task no spec names.
+public struct UnmanagedTask: Codable, Hashable, Sendable {
+    public var uuid: String
+    public var name: String
+}
+
+/// The result of `calltask plan`: what apply would change, and what it was computed from.
+public struct Plan: Codable, Hashable, Sendable {
+    /// Version of this JSON format; bumped on incompatible changes (README documents the format).
+    public var formatVersion = 1
+    /// The account the plan was read from (endpoint host, user id, sub user id).
+    public var account: String
+    /// Hash of the spec files the plan was made from.
+    public var specHash: String
+    public var tasks: [TaskPlan]
+    public var creates: [UnmatchedSpec]
+    public var unmanaged: [UnmanagedTask]
+    /// Plan-wide notes, e.g. that redial codes 11 and 12 are write-only and not compared.
+    public var notes: [String]
+    /// HTTP requests the plan made (list pages and details).
+    public var requests: Int
+
+    public init(account: String, specHash: String, tasks: [TaskPlan], creates: [UnmatchedSpec], unmanaged: [UnmanagedTask], notes: [String], requests: Int) {
+        self.account = account
+        self.specHash = specHash
+        self.tasks = tasks
+        self.creates = creates
+        self.unmanaged = unmanaged
+        self.notes = notes
+        self.requests = requests
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case formatVersion = "format_version"
+        case specHash = "spec_hash"
+        case account, tasks, creates, unmanaged, notes, requests
+    }
+
+    public var toUpdate: [TaskPlan] { tasks.filter { $0.action == .update } }
+    public var unchanged: [TaskPlan] { tasks.filter { $0.action == .noChange } }
+    public var hasChanges: Bool { !toUpdate.isEmpty }
+    /// Creates are not supported yet: a plan with any is an error.
+    public var hasErrors: Bool { !creates.isEmpty }
+}

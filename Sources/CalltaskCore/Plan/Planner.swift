@@ -1,0 +1,93 @@
+public import CalltaskModels
+public import CalltaskYAML
+
+/// Computes a plan from validated specs and live tasks. Pure: no network, no clock, no files.
+public enum Planner {
+    public struct Options: Sendable {
+        public var targets: [String]
+        public var excludes: [String]
+        public init(targets: [String] = [], excludes: [String] = []) {
+            self.targets = targets
+            self.excludes = excludes
+        }
+    }
+
+    /// The specs in scope after `--target` / `--exclude` (by name or uuid).
+    public static func scope(_ specs: [LoadedSpec], options: Options) -> [LoadedSpec] {
+        specs.filter { loaded in
+            let name = loaded.spec.config.name
+            let uuid = loaded.spec.uuid
+            if !options.targets.isEmpty, !Matcher.selected(name: name, uuid: uuid, by: options.targets) { return false }
+            return !Matcher.selected(name: name, uuid: uuid, by: options.excludes)
+        }
+    }
+
+    /// The tasks whose detail must be read: their spec manages a field the list does not return.
+    public static func needsDetail(_ spec: TaskSpec) -> Bool {
+        FieldTable.fields.contains { !$0.inList && $0.isSet(spec.config) }
+    }
+
+    /// Builds the plan.
+    ///
+    /// - Parameters:
+    ///   - specs: validated specs (already scoped).
+    ///   - live: every live task from the list.
+    ///   - details: detail answers for the tasks that needed them, by uuid.
+    public static func plan(
+        specs: [LoadedSpec], live: [LiveTask], details: [String: LiveTask],
+        options: Options, account: String, specHash: String, requests: Int
+    ) -> (plan: Plan, diagnostics: [Diagnostic]) {
+        let matched = Matcher.match(specs, live: live)
+        var tasks: [TaskPlan] = []
+        var writeOnlyUsed = false
+        for (loaded, listed) in matched.matches {
+            let source = details[listed.uuid] ?? listed
+            let normalized = Normalizer.normalize(source)
+            let desired = Canonical.canonicalize(loaded.spec.config)
+            if desired.taskExtras?.redialConditions?.daStatus.contains(where: \.isWriteOnly) == true { writeOnlyUsed = true }
+            var changes = Differ.diff(desired: desired, live: normalized)
+            var warnings: [String] = []
+            let managed = Set(FieldTable.fields.filter { $0.isSet(desired) }.map(\.path))
+            for field in normalized.disagreements.sorted() where managed.contains(field) {
+                warnings.append("\(field): the local copy (task_extras) and the dialer's copy (new_task_extra) disagree; an apply rewrites both")
+            }
+            if !managed.contains("task_extras.redial_conditions"), !normalized.uncodedRedialStatuses.isEmpty, !changes.isEmpty {
+                warnings.append("redial da_status holds strings no code writes (" + normalized.uncodedRedialStatuses.joined(separator: ", ")
+                                + "); an update carries only the coded statuses")
+            }
+            var enableChange: TaskPlan.EnableChange?
+            if let wanted = loaded.spec.enable, wanted != normalized.enabled {
+                enableChange = .init(from: normalized.enabled, to: wanted)
+            }
+            let action: TaskPlan.Action
+            if normalized.abnormal {
+                action = .skipAbnormal
+                warnings.append("abnormal task: its new_task_extra is empty; the platform's docs say to delete and recreate it. Apply skips it.")
+            } else {
+                action = changes.isEmpty && enableChange == nil ? .noChange : .update
+            }
+            var steps: [String] = []
+            if action == .update {
+                if !changes.isEmpty {
+                    steps = normalized.enabled ? ["pause", "update", "resume"] : ["update"]
+                    if let enableChange {
+                        steps = normalized.enabled ? ["pause", "update"] + (enableChange.to ? ["resume"] : []) : ["update"] + (enableChange.to ? ["resume"] : [])
+                    }
+                } else if let enableChange {
+                    steps = [enableChange.to ? "resume" : "pause"]
+                }
+            }
+            tasks.append(TaskPlan(
+                uuid: listed.uuid, name: normalized.name, source: loaded.location.description, action: action,
+                enabled: normalized.enabled, steps: steps, changes: changes, enableChange: enableChange, warnings: warnings,
+                desired: loaded.spec.config, desiredEnable: loaded.spec.enable, fingerprint: Fingerprint.of(normalized)))
+        }
+        var notes: [String] = []
+        if writeOnlyUsed {
+            notes.append("redial codes 11 (blacklisted) and 12 (user_blocked) are write-only: the platform never reads them back, so they are sent but not compared")
+        }
+        let plan = Plan(account: account, specHash: specHash, tasks: tasks, creates: matched.unmatched,
+                        unmanaged: matched.unmanaged, notes: notes, requests: requests)
+        return (plan, matched.diagnostics)
+    }
+}

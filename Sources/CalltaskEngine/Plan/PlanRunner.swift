@@ -1,0 +1,50 @@
+public import CalltaskClient
+public import CalltaskCore
+public import CalltaskModels
+public import CalltaskYAML
+
+/// Makes a plan: lists the live tasks (every page), reads details only where a spec manages a field
+/// the list does not return, and hands everything to the pure `Planner`.
+public struct PlanRunner: Sendable {
+    public let client: APIClient
+    public let account: String
+    /// Detail reads in flight at once.
+    public let parallelism: Int
+
+    public init(client: APIClient, account: String, parallelism: Int) {
+        self.client = client
+        self.account = account
+        self.parallelism = max(1, parallelism)
+    }
+
+    public func plan(_ specs: SpecSet, options: Planner.Options) async throws -> (plan: Plan, diagnostics: [Diagnostic]) {
+        let scoped = Planner.scope(specs.specs, options: options)
+        let listing = try await client.listTasks()
+        var requests = listing.requests
+        let matched = Matcher.match(scoped, live: listing.tasks)
+        let needed = matched.matches.filter { Planner.needsDetail($0.spec.spec) }.map(\.live.uuid)
+        let details = try await readDetails(needed)
+        requests += needed.count
+        return Planner.plan(specs: scoped, live: listing.tasks, details: details, options: options,
+                            account: account, specHash: specs.hash, requests: requests)
+    }
+
+    /// Reads details concurrently, at most `parallelism` at a time.
+    func readDetails(_ uuids: [String]) async throws -> [String: LiveTask] {
+        var details: [String: LiveTask] = [:]
+        try await withThrowingTaskGroup(of: LiveTask.self) { group in
+            var pending = uuids[...]
+            for _ in 0..<parallelism {
+                guard let uuid = pending.popFirst() else { break }
+                group.addTask { try await client.taskDetail(uuid: uuid) }
+            }
+            while let detail = try await group.next() {
+                details[detail.uuid] = detail
+                if let uuid = pending.popFirst() {
+                    group.addTask { try await client.taskDetail(uuid: uuid) }
+                }
+            }
+        }
+        return details
+    }
+}

@@ -1,0 +1,67 @@
+/// How a `Simulator` behaves: the account it serves, its PUT semantics and its injected faults.
+///
+/// Every property has the default `calltask-sim` uses; tests change only what they need:
+///
+/// ```swift
+/// var options = SimulatorOptions()
+/// options.strictPut = true
+/// options.faults.failRate = 1.0
+/// ```
+public struct SimulatorOptions: Sendable, Hashable {
+    /// The default bearer token, `sim-token`.
+    public static let defaultToken = "sim-token"
+    /// The default main account id (seed 000's and 001's example `user_id`).
+    public static let defaultUserId = "5832d184-dd53-42a0-8ace-0bf8d660f4cc"
+    /// The default resume path: the inferred mirror of the pause call (design.md, "The resume call").
+    public static let defaultResumePath = "/agent-api/new/user/{user_id}/task_start/{task_id}"
+
+    /// The token every `/agent-api` call must send as `Authorization: Bearer <token>`; else HTTP 401.
+    public var token: String = defaultToken
+    /// The main account id every path must name (`/agent-api/new/user/{user_id}/…`); else code 403.
+    public var userId: String = defaultUserId
+    /// When set, the tasks belong to this sub-account: only calls with `sub_user_id=<it>` see them,
+    /// others get an empty list or 404. When `nil`, calls that send a `sub_user_id` see nothing.
+    public var subUserId: String?
+    /// When `true`, a PUT resets every settable field its body leaves out to an empty value (null, 0, [],
+    /// ""), as a careless server would; when `false` (default), fields left out keep their value.
+    public var strictPut: Bool = false
+    /// The path of the resume call, with `{user_id}` and `{task_id}` placeholders. Inferred: the docs
+    /// have no start call (facts §2.5).
+    public var resumePath: String = defaultResumePath
+    /// The faults to inject into `/agent-api` calls.
+    public var faults: FaultOptions = FaultOptions()
+
+    public init() {}
+}
+
+/// Faults the simulator injects into `/agent-api` calls (never into `/_sim`).
+///
+/// Each call first sleeps `latencyMs` plus a random `0...jitterMs`, then draws one number `u` in `[0, 1)`:
+/// `u < throttleRate` answers HTTP 429 with `Retry-After`; else `u < throttleRate + failRate` answers
+/// HTTP 500; else `u < throttleRate + failRate + dropRate` drops the connection mid-answer. Throttled and
+/// failed calls are answered before the handler touches any state, so they never half-apply. A dropped
+/// call is handled in full first — the change IS applied — and then the connection is closed with a
+/// truncated body: a client must not assume that a failed call changed nothing.
+public struct FaultOptions: Sendable, Hashable {
+    /// Fixed delay before every call, in milliseconds.
+    public var latencyMs: Int = 0
+    /// Extra random delay, `0...jitterMs` milliseconds.
+    public var jitterMs: Int = 0
+    /// Share of calls answered HTTP 500 with an error envelope (code 500).
+    public var failRate: Double = 0
+    /// Share of calls answered HTTP 429 with `Retry-After` (code 429).
+    public var throttleRate: Double = 0
+    /// The `Retry-After` seconds of a throttled call (0 allowed).
+    public var retryAfterSeconds: Int = 1
+    /// Share of calls whose connection is closed mid-answer, after the change was applied.
+    public var dropRate: Double = 0
+    /// Seed of the fault RNG, so a run's faults can be replayed. `nil` seeds from the system RNG.
+    public var seed: UInt64?
+
+    public init() {}
+
+    /// Whether any fault or delay is configured.
+    public var isActive: Bool {
+        latencyMs > 0 || jitterMs > 0 || failRate > 0 || throttleRate > 0 || dropRate > 0
+    }
+}

@@ -1,0 +1,109 @@
+import CalltaskModels
+
+/// The simulator's tasks: concurrency-safe, in a stable order (the order they were added in), with a
+/// simulated clock for `alter_datetime`.
+///
+/// Tests set up and inspect the platform through it directly:
+///
+/// ```swift
+/// await simulator.store.modify(id: DefaultTasks.insuranceRenewalId) { task in
+///     task.set(20, at: "new_task_extra", "redial_interval")   // a change made by hand in the console
+/// }
+/// let task = await simulator.store.task(id: DefaultTasks.insuranceRenewalId)
+/// ```
+public actor TaskStore {
+    private var order: [String] = []
+    private var tasks: [String: SimTask] = [:]
+    private var clock: SimulatedClock
+
+    /// A store holding `tasks`, in that order (a repeated uuid replaces the earlier task in place).
+    public init(tasks: [SimTask]) {
+        clock = SimulatedClock(after: tasks.compactMap(\.alterDatetime))
+        for task in tasks { Self.insert(task, order: &order, tasks: &self.tasks) }
+    }
+
+    /// Every task, in list order.
+    public func allTasks() -> [SimTask] { order.compactMap { tasks[$0] } }
+
+    /// The task with this uuid.
+    public func task(id: String) -> SimTask? { tasks[id] }
+
+    /// The number of tasks.
+    public var count: Int { order.count }
+
+    /// The simulated clock's current time (`YYYY-MM-DD HH:MM:SS`); the next change is stamped one
+    /// second later.
+    public func currentTime() -> String { clock.now }
+
+    /// Adds a task at the end, or replaces the task with the same uuid in place.
+    public func upsert(_ task: SimTask) {
+        insert(task)
+        clock = SimulatedClock(after: [clock.now] + (task.alterDatetime.map { [$0] } ?? []))
+    }
+
+    /// Replaces every task.
+    public func replaceAll(_ newTasks: [SimTask]) {
+        order = []
+        tasks = [:]
+        for task in newTasks { insert(task) }
+        clock = SimulatedClock(after: [clock.now] + newTasks.compactMap(\.alterDatetime))
+    }
+
+    /// Removes a task; `false` if there was none.
+    @discardableResult
+    public func remove(id: String) -> Bool {
+        guard tasks.removeValue(forKey: id) != nil else { return false }
+        order.removeAll { $0 == id }
+        return true
+    }
+
+    /// Changes a task in place, as a person in the web console would; when `touch` is `true` (default),
+    /// `alter_datetime` moves. Returns the changed task, or `nil` if there is none.
+    @discardableResult
+    public func modify(id: String, touch: Bool = true, _ change: @Sendable (inout SimTask) -> Void) -> SimTask? {
+        guard var task = tasks[id] else { return nil }
+        change(&task)
+        if touch { task.set(.string(clock.tick()), at: "alter_datetime") }
+        tasks[id] = task
+        return task
+    }
+
+    /// Pauses or resumes a task (`SimTask.setRunState(enabled:)`); idempotent. `alter_datetime` does not
+    /// move: the run state is not configuration.
+    @discardableResult
+    public func setRunState(id: String, enabled: Bool) -> SimTask? {
+        guard var task = tasks[id] else { return nil }
+        task.setRunState(enabled: enabled)
+        tasks[id] = task
+        return task
+    }
+
+    /// Applies a validated update body unless the task is running (seed 001: 6007).
+    func applyUpdate(id: String, config: TaskConfig, strict: Bool) -> UpdateOutcome {
+        guard var task = tasks[id] else { return .notFound }
+        guard !task.isEnabled else { return .running }
+        let stamp = clock.tick()
+        task.updateRecord { record in
+            record = TaskUpdate.apply(config, strict: strict, to: record, alterDatetime: stamp)
+        }
+        tasks[id] = task
+        return .applied(task)
+    }
+
+    private func insert(_ task: SimTask) {
+        Self.insert(task, order: &order, tasks: &tasks)
+    }
+
+    private static func insert(_ task: SimTask, order: inout [String], tasks: inout [String: SimTask]) {
+        if tasks[task.uuid] == nil { order.append(task.uuid) }
+        tasks[task.uuid] = task
+    }
+}
+
+/// What became of an update call in the store.
+enum UpdateOutcome: Sendable {
+    case applied(SimTask)
+    case notFound
+    /// The task is enabled: seed 001's 6007.
+    case running
+}

@@ -1,0 +1,54 @@
+import ArgumentParser
+import CalltaskClient
+import CalltaskCore
+import CalltaskEngine
+import Foundation
+
+/// Steps shared by the commands: settings, specs, error reporting, files.
+enum CommandSupport {
+    /// Resolves settings and names the account first; a settings problem is exit 1 with its message.
+    static func openSession(_ options: AccountOptions, console: Console, machineOutput: Bool) throws -> Session {
+        do {
+            return try Session.open(options, console: console, announceTo: machineOutput ? .err : .out)
+        } catch {
+            console.err("calltask: error: \(error)")
+            throw ExitCode.failure
+        }
+    }
+
+    /// Loads and validates specs; any error is printed and ends the run with exit 1 before any request.
+    static func loadSpecs(_ paths: [String], console: Console) throws -> SpecSet {
+        let specs = SpecSet.load(paths.isEmpty ? ["."] : paths)
+        if !specs.diagnostics.isEmpty {
+            console.err(DiagnosticRenderer.text(specs.diagnostics, sources: specs.sources, style: console.style))
+        }
+        if specs.hasErrors {
+            console.err(DiagnosticRenderer.summary(specs.diagnostics) + "; nothing was sent to the API.")
+            throw ExitCode.failure
+        }
+        return specs
+    }
+
+    /// Runs a body that talks to the platform; an operational error is printed and ends with exit 1.
+    static func run<T>(_ console: Console, _ body: () async throws -> T) async throws -> T {
+        do {
+            return try await body()
+        } catch let error as ExitCode {
+            throw error
+        } catch {
+            console.err("calltask: error: \(error)")
+            throw ExitCode.failure
+        }
+    }
+
+    static func write(_ text: String, to path: String, console: Console) throws {
+        do {
+            let directory = (path as NSString).deletingLastPathComponent
+            if !directory.isEmpty { try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true) }
+            try Data((text + "\n").utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
+        } catch {
+            console.err("calltask: error: cannot write \(path): \(error.localizedDescription)")
+            throw ExitCode.failure
+        }
+    }
+}

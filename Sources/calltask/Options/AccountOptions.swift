@@ -1,0 +1,48 @@
+import ArgumentParser
+
+/// Flags that say which account to act on and how to talk to it. Each also comes from the environment
+/// or `calltask.yaml` (flag over environment over file). There is deliberately no token flag: the token
+/// comes from `CALLTASK_TOKEN` or a token file, so it never appears in a process list or shell history.
+struct AccountOptions: ParsableArguments {
+    @Option(help: "Base URL of the platform (CALLTASK_ENDPOINT, 'endpoint'). HTTPS except for loopback.")
+    var endpoint: String?
+
+    @Option(name: .customLong("user-id"), help: "Main account id (CALLTASK_USER_ID, 'user_id').")
+    var userID: String?
+
+    @Option(name: .customLong("sub-user-id"), help: "Sub-account to act on (CALLTASK_SUB_USER_ID, 'sub_user_id').")
+    var subUserID: String?
+
+    @Option(name: .customLong("token-file"), help: "File holding the API token (CALLTASK_TOKEN_FILE, 'token_file'); CALLTASK_TOKEN wins.")
+    var tokenFile: String?
+
+    @Option(name: .customLong("resume-path"), help: "Resume call path template; INFERRED default /agent-api/new/user/{user_id}/task_start/{task_id}.")
+    var resumePath: String?
+
+    @Option(name: .customLong("page-size"), help: "Tasks per list page (default 100).")
+    var pageSize: Int?
+
+    @Option(name: .customLong("page-parallelism"), help: "List pages fetched at once (default 4).")
+    var pageParallelism: Int?
+
+    @Option(name: .customLong("max-rps"), help: "Requests per second for the whole run; 0 turns the limit off (default 10).")
+    var maxRPS: Double?
+
+    @Option(name: .customLong("max-retries"), help: "Retries of a failed call (default 4).")
+    var maxRetries: Int?
+
+    @Option(name: .customLong("timeout"), help: "Seconds one request may take (default 30).")
+    var timeout: Double?
+
+    @Option(name: [.short, .long], help: "Log requests to stderr: -v (info), -vv (debug). The token is never logged.")
+    var verbose: Int = 0
+}
+
+/// `--target` / `--exclude`.
+struct ScopeOptions: ParsableArguments {
+    @Option(name: .customLong("target"), help: "Only this task (name or uuid); repeatable.")
+    var targets: [String] = []
+
+    @Option(name: .customLong("exclude"), help: "Leave this task out (name or uuid); repeatable.")
+    var excludes: [String] = []
+}
