@@ -115,5 +115,21 @@ let package = Package(
             ],
             swiftSettings: settings
         ),
+        .testTarget(
+            name: "CalltaskModelsTests",
+            dependencies: ["CalltaskModels"],
+            exclude: ["Fixtures"],
+            swiftSettings: settings
+        ),
+        // Plan and apply against the simulator, in-process, over loopback.
+        .testTarget(
+            name: "CalltaskEngineTests",
+            dependencies: [
+                "CalltaskEngine", "CalltaskCore", "CalltaskClient", "CalltaskModels", "CalltaskSimulator",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: settings
+        ),
     ]
 )

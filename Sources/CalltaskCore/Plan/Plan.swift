@@ -52,6 +52,28 @@ public struct TaskPlan: Codable, Hashable, Sendable {
     public struct EnableChange: Codable, Hashable, Sendable {
         public var from: Bool
         public var to: Bool
+        public init(from: Bool, to: Bool) {
+            self.from = from
+            self.to = to
+        }
+    }
+
+    public init(
+        uuid: String, name: String, source: String, action: Action, enabled: Bool, steps: [String], changes: [FieldChange],
+        enableChange: EnableChange?, warnings: [String], desired: TaskConfig, desiredEnable: Bool?, fingerprint: String
+    ) {
+        self.uuid = uuid
+        self.name = name
+        self.source = source
+        self.action = action
+        self.enabled = enabled
+        self.steps = steps
+        self.changes = changes
+        self.enableChange = enableChange
+        self.warnings = warnings
+        self.desired = desired
+        self.desiredEnable = desiredEnable
+        self.fingerprint = fingerprint
     }
 
     enum CodingKeys: String, CodingKey {

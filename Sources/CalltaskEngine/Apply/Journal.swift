@@ -19,6 +19,16 @@ public struct JournalEntry: Codable, Hashable, Sendable {
     public var state: State
     public var time: String
 
+    public init(account: String, uuid: String, name: String, priorEnable: Bool, intendedEnable: Bool, state: State, time: String) {
+        self.account = account
+        self.uuid = uuid
+        self.name = name
+        self.priorEnable = priorEnable
+        self.intendedEnable = intendedEnable
+        self.state = state
+        self.time = time
+    }
+
     enum CodingKeys: String, CodingKey {
         case account, uuid, name, state, time
         case priorEnable = "prior_enable"

@@ -44,14 +44,14 @@ struct ApplyCommand: AsyncParsableCommand {
 
     func run() async throws {
         let console = Console(noColor: noColor)
-        let session = try CommandSupport.openSession(account, console: console, machineOutput: format == .json)
-        let specPaths = paths.isEmpty ? session.resolved.specs : paths
+        let session = try CommandSupport.openSession(account.flags(specs: paths, parallelism: parallelism, journal: journal), console: console, machineOutput: format == .json)
+        let specPaths = session.resolved.specs
         let specs = try CommandSupport.loadSpecs(specPaths, console: console)
         let saved = try plan.map { try Self.readPlan($0, console: console) }
         let control = RunControl()
         let signals = SignalTrap(control: control, console: console)
         let journalPath = journal ?? session.resolved.journal ?? ".calltask/journal.jsonl"
-        let width = parallelism ?? session.resolved.parallelism ?? 4
+        let width = session.resolved.parallelism
         let progress: @Sendable (String) -> Void = { line in console.err("  " + line) }
         let restore = !noRestore
         let report: ApplyReport = try await CommandSupport.run(console) {
@@ -113,25 +113,15 @@ struct ApplyCommand: AsyncParsableCommand {
         }
     }
 
-    /// A saved plan is applied only if it was made for this account from these spec files, and every
-    /// task it changes is as it was when the plan was made.
+    /// A saved plan is applied only if it is not stale (`SavedPlanCheck`).
     static func checkSaved(_ saved: Plan, against fresh: Plan, specs: SpecSet, console: Console) throws -> Plan {
-        guard saved.account == fresh.account else {
-            console.err("calltask: error: the plan was made for \(saved.account), not \(fresh.account). Nothing was applied.")
+        switch SavedPlanCheck.check(saved, fresh: fresh, specHash: specs.hash) {
+        case .success(let plan):
+            return plan
+        case .failure(let refusal):
+            console.err("calltask: error: \(refusal)")
             throw ExitCode.failure
         }
-        guard saved.specHash == specs.hash else {
-            console.err("calltask: error: the spec files changed since the plan was made. Nothing was applied; plan again.")
-            throw ExitCode.failure
-        }
-        let now = Dictionary(fresh.tasks.map { ($0.uuid, $0.fingerprint) }, uniquingKeysWith: { first, _ in first })
-        let stale = saved.toUpdate.filter { now[$0.uuid] != $0.fingerprint }
-        guard stale.isEmpty else {
-            console.err("calltask: error: the plan is stale: " + stale.map { "\($0.name) (\($0.uuid))" }.joined(separator: ", ")
-                        + " changed since it was made. Nothing was applied; plan again.")
-            throw ExitCode.failure
-        }
-        return saved
     }
 
     static func confirm(autoApprove: Bool, plan: Plan, console: Console) throws {

@@ -7,9 +7,13 @@ import Foundation
 /// Steps shared by the commands: settings, specs, error reporting, files.
 enum CommandSupport {
     /// Resolves settings and names the account first; a settings problem is exit 1 with its message.
-    static func openSession(_ options: AccountOptions, console: Console, machineOutput: Bool) throws -> Session {
+    static func openSession(_ flags: SettingsFlags, console: Console, machineOutput: Bool) throws -> Session {
         do {
-            return try Session.open(options, console: console, announceTo: machineOutput ? .err : .out)
+            return try Session.open(flags, console: console, announceTo: machineOutput ? .err : .out)
+        } catch let error as SettingsError where !error.diagnostics.isEmpty {
+            console.err(DiagnosticRenderer.text(error.diagnostics, sources: [:], style: console.style))
+            console.err("calltask: the settings file has errors; nothing was sent to the API.")
+            throw ExitCode.failure
         } catch {
             console.err("calltask: error: \(error)")
             throw ExitCode.failure

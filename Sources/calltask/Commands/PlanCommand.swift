@@ -34,8 +34,8 @@ struct PlanCommand: AsyncParsableCommand {
 
     func run() async throws {
         let console = Console(noColor: noColor)
-        let session = try CommandSupport.openSession(account, console: console, machineOutput: format != .text)
-        let specs = try CommandSupport.loadSpecs(paths.isEmpty ? session.resolved.specs : paths, console: console)
+        let session = try CommandSupport.openSession(account.flags(specs: paths), console: console, machineOutput: format != .text)
+        let specs = try CommandSupport.loadSpecs(session.resolved.specs, console: console)
         let options = Planner.Options(targets: scope.targets, excludes: scope.excludes)
         let (plan, diagnostics) = try await CommandSupport.run(console) {
             try await session.withClient(verbose: account.verbose) { client in

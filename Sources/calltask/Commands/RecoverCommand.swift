@@ -20,7 +20,7 @@ struct RecoverCommand: AsyncParsableCommand {
 
     func run() async throws {
         let console = Console(noColor: noColor)
-        let session = try CommandSupport.openSession(account, console: console, machineOutput: false)
+        let session = try CommandSupport.openSession(account.flags(journal: journal), console: console, machineOutput: false)
         let journalPath = journal ?? session.resolved.journal ?? ".calltask/journal.jsonl"
         let results = try await CommandSupport.run(console) {
             try await session.withClient(verbose: account.verbose) { client in

@@ -1,9 +1,13 @@
 import ArgumentParser
+import CalltaskEngine
 
 /// Flags that say which account to act on and how to talk to it. Each also comes from the environment
 /// or `calltask.yaml` (flag over environment over file). There is deliberately no token flag: the token
 /// comes from `CALLTASK_TOKEN` or a token file, so it never appears in a process list or shell history.
 struct AccountOptions: ParsableArguments {
+    @Option(name: .customLong("config"), help: "The settings file (default: calltask.yaml found by walking up from the working directory).")
+    var configFile: String?
+
     @Option(help: "Base URL of the platform (CALLTASK_ENDPOINT, 'endpoint'). HTTPS except for loopback.")
     var endpoint: String?
 
@@ -34,8 +38,15 @@ struct AccountOptions: ParsableArguments {
     @Option(name: .customLong("timeout"), help: "Seconds one request may take (default 30).")
     var timeout: Double?
 
-    @Option(name: [.short, .long], help: "Log requests to stderr: -v (info), -vv (debug). The token is never logged.")
-    var verbose: Int = 0
+    @Flag(name: .shortAndLong, help: "Log requests to stderr (-v info, -vv debug). The token is never logged.")
+    var verbose: Int
+
+    /// The flags as the settings resolver takes them.
+    func flags(specs: [String] = [], parallelism: Int? = nil, journal: String? = nil) -> SettingsFlags {
+        SettingsFlags(configFile: configFile, endpoint: endpoint, userID: userID, subUserID: subUserID, tokenFile: tokenFile,
+                      resumePath: resumePath, specs: specs, pageSize: pageSize, pageParallelism: pageParallelism, maxRPS: maxRPS,
+                      maxRetries: maxRetries, timeoutSeconds: timeout, parallelism: parallelism, journal: journal)
+    }
 }
 
 /// `--target` / `--exclude`.

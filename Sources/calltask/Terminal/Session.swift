@@ -14,15 +14,20 @@ struct Session {
     let console: Console
 
     /// Resolves settings (flag over environment over `calltask.yaml`) and prints the account first.
-    static func open(_ options: AccountOptions, console: Console, announceTo stream: Stream = .out) throws -> Session {
-        let resolved = try ResolvedSettings.resolve(options)
+    static func open(_ flags: SettingsFlags, console: Console, announceTo stream: Stream = .out) throws -> Session {
+        let resolver = SettingsResolver(environment: ProcessInfo.processInfo.environment,
+                                        workingDirectory: FileManager.default.currentDirectoryPath)
+        let resolved = try resolver.resolve(flags, needsAccount: true)
         for warning in resolved.warnings { console.err("warning: \(warning)") }
-        let line = "calltask: " + resolved.account.accountDescription
+        guard let account = resolved.account else {
+            throw SettingsError.missing(setting: "endpoint", flag: "--endpoint", variable: "CALLTASK_ENDPOINT", fileKey: "endpoint")
+        }
+        let line = "calltask: " + account.accountDescription
         switch stream {
         case .out: console.out(line)
         case .err: console.err(line)
         }
-        return Session(account: resolved.account, tuning: resolved.tuning, resolved: resolved, console: console)
+        return Session(account: account, tuning: resolved.tuning, resolved: resolved, console: console)
     }
 
     enum Stream { case out, err }

@@ -1,0 +1,36 @@
+/// Decides whether a saved plan may still be applied.
+///
+/// A saved plan is applied only if it was made for the same account, from the same spec files, and
+/// every task it changes has the same live fingerprint now as when it was made (design.md: stale
+/// plans are refused, whole).
+public enum SavedPlanCheck {
+    public enum Refusal: Error, Hashable, Sendable, CustomStringConvertible {
+        case otherAccount(planned: String, now: String)
+        case specsChanged
+        case stale(tasks: [String])
+
+        public var description: String {
+            switch self {
+            case .otherAccount(let planned, let now):
+                return "the plan was made for \(planned), not \(now). Nothing was applied."
+            case .specsChanged:
+                return "the spec files changed since the plan was made. Nothing was applied; plan again."
+            case .stale(let tasks):
+                return "the plan is stale: " + tasks.joined(separator: ", ") + " changed since it was made. Nothing was applied; plan again."
+            }
+        }
+    }
+
+    /// - Parameters:
+    ///   - saved: the plan read from the file.
+    ///   - fresh: a plan made now from the same specs (its fingerprints are the live state now).
+    ///   - specHash: the hash of the spec files now.
+    public static func check(_ saved: Plan, fresh: Plan, specHash: String) -> Result<Plan, Refusal> {
+        guard saved.account == fresh.account else { return .failure(.otherAccount(planned: saved.account, now: fresh.account)) }
+        guard saved.specHash == specHash else { return .failure(.specsChanged) }
+        var now: [String: String] = [:]
+        for task in fresh.tasks { now[task.uuid] = task.fingerprint }
+        let stale = saved.toUpdate.filter { now[$0.uuid] != $0.fingerprint }.map { "\($0.name) (\($0.uuid))" }
+        return stale.isEmpty ? .success(saved) : .failure(.stale(tasks: stale))
+    }
+}

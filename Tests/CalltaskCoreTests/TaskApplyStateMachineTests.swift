@@ -1,0 +1,194 @@
+import CalltaskCore
+import CalltaskModels
+import Testing
+
+/// Every transition of the per-task apply state machine, without a network.
+struct TaskApplyStateMachineTests {
+    /// A live task as the detail call returns it.
+    static func live(enabled: Bool, interval: Int = 15, abnormal: Bool = false) -> LiveTask {
+        var task = LiveTask(uuid: "t1")
+        task.name = "sale"
+        task.enable = LenientBool(enabled)
+        task.maximumcall = 2
+        task.dialTimeId = 5
+        task.destinationExtension = 10
+        var extras = LiveExtras()
+        extras.startTime = "2026-01-01 09:00:00"
+        extras.stopTime = "2026-12-31 21:00:00"
+        extras.line = [TaskLine(id: "L1", limit: 2)]
+        extras.holiday = []
+        extras.redialInterval = LenientInt(interval)
+        task.newTaskExtra = abnormal ? nil : extras
+        task.taskExtras = extras
+        return task
+    }
+
+    static func plan(for live: LiveTask, interval: Int = 30, enable: Bool? = nil) -> TaskPlan {
+        var desired = TaskConfig()
+        desired.name = "sale"
+        desired.taskExtras = TaskExtras()
+        desired.taskExtras?.redialInterval = interval
+        let normalized = Normalizer.normalize(live)
+        let changes = Differ.diff(desired: desired, live: normalized)
+        return TaskPlan(uuid: "t1", name: "sale", source: "a.yaml:1:1", action: .update, enabled: normalized.enabled,
+                        steps: [], changes: changes, enableChange: nil, warnings: [], desired: desired, desiredEnable: enable,
+                        fingerprint: Fingerprint.of(normalized))
+    }
+
+    @Test("a running task is recorded, paused, confirmed paused, updated, resumed and marked done")
+    func runningTask() throws {
+        let running = Self.live(enabled: true)
+        var machine = TaskApplyStateMachine(plan: Self.plan(for: running), options: .init())
+        #expect(machine.start() == .readDetail)
+        #expect(machine.detailRead(running, pausingAllowed: true) == .recordPausing(priorEnable: true, intendedEnable: true))
+        #expect(machine.recorded() == .pause)
+        #expect(machine.pauseSucceeded() == .readDetail)
+        guard case .update(let body) = machine.detailRead(Self.live(enabled: false), pausingAllowed: true) else {
+            Issue.record("expected an update after the pause was confirmed")
+            return
+        }
+        #expect(body.taskExtras?.redialInterval == 30)
+        #expect(body.taskExtras?.holiday == [], "fields the spec leaves out are carried from the detail")
+        #expect(machine.updateSucceeded() == .resume)
+        #expect(machine.resumeSucceeded() == .recordDone)
+        #expect(machine.doneRecorded() == .finish(.updated(steps: ["pause", "update", "resume"])))
+    }
+
+    @Test("a paused task is updated without pause or resume")
+    func pausedTask() {
+        let paused = Self.live(enabled: false)
+        var machine = TaskApplyStateMachine(plan: Self.plan(for: paused), options: .init())
+        _ = machine.start()
+        guard case .update = machine.detailRead(paused, pausingAllowed: true) else {
+            Issue.record("expected an update")
+            return
+        }
+        #expect(machine.updateSucceeded() == .finish(.updated(steps: ["update"])))
+    }
+
+    @Test("a task that changed since the plan is skipped")
+    func staleTask() {
+        let atPlan = Self.live(enabled: false, interval: 15)
+        var machine = TaskApplyStateMachine(plan: Self.plan(for: atPlan), options: .init())
+        _ = machine.start()
+        let action = machine.detailRead(Self.live(enabled: false, interval: 20), pausingAllowed: true)
+        guard case .finish(.skipped(let reason)) = action else {
+            Issue.record("expected a skip, got \(action)")
+            return
+        }
+        #expect(reason.contains("changed since the plan"))
+    }
+
+    @Test("6007 on the update although the task looked paused: pause again and retry once")
+    func taskRunningRetry() {
+        let paused = Self.live(enabled: false)
+        var machine = TaskApplyStateMachine(plan: Self.plan(for: paused), options: .init())
+        _ = machine.start()
+        _ = machine.detailRead(paused, pausingAllowed: true)
+        #expect(machine.callFailed(.taskRunning) == .recordPausing(priorEnable: false, intendedEnable: false))
+        #expect(machine.recorded() == .pause)
+        #expect(machine.pauseSucceeded() == .readDetail)
+        guard case .update = machine.detailRead(paused, pausingAllowed: true) else {
+            Issue.record("expected the retried update")
+            return
+        }
+        // A second 6007 is not retried again; the task is left paused as it was found, marked done.
+        #expect(machine.callFailed(.taskRunning) == .recordDone)
+        guard case .finish(.failed) = machine.doneRecorded() else {
+            Issue.record("expected a failure")
+            return
+        }
+    }
+
+    @Test("an update that fails after a pause resumes the task and reports the failure")
+    func failedUpdateRestores() {
+        let running = Self.live(enabled: true)
+        var machine = TaskApplyStateMachine(plan: Self.plan(for: running), options: .init())
+        _ = machine.start()
+        _ = machine.detailRead(running, pausingAllowed: true)
+        _ = machine.recorded()
+        _ = machine.pauseSucceeded()
+        _ = machine.detailRead(Self.live(enabled: false), pausingAllowed: true)
+        #expect(machine.callFailed(.other("HTTP 500")) == .resume)
+        #expect(machine.resumeSucceeded() == .recordDone)
+        guard case .finish(.failed(let reason)) = machine.doneRecorded() else {
+            Issue.record("expected a failure")
+            return
+        }
+        #expect(reason.contains("HTTP 500") && reason.contains("resumed"))
+    }
+
+    @Test("a failed resume leaves the task paused and says so")
+    func failedResume() {
+        let running = Self.live(enabled: true)
+        var machine = TaskApplyStateMachine(plan: Self.plan(for: running), options: .init())
+        _ = machine.start()
+        _ = machine.detailRead(running, pausingAllowed: true)
+        _ = machine.recorded()
+        _ = machine.pauseSucceeded()
+        _ = machine.detailRead(Self.live(enabled: false), pausingAllowed: true)
+        #expect(machine.updateSucceeded() == .resume)
+        guard case .finish(.leftPaused) = machine.callFailed(.other("HTTP 404")) else {
+            Issue.record("expected left paused")
+            return
+        }
+    }
+
+    @Test("once a resume has failed, a running task is not paused")
+    func noPauseAfterBrokenResume() {
+        let running = Self.live(enabled: true)
+        var machine = TaskApplyStateMachine(plan: Self.plan(for: running), options: .init())
+        _ = machine.start()
+        guard case .finish(.skipped) = machine.detailRead(running, pausingAllowed: false) else {
+            Issue.record("expected a skip")
+            return
+        }
+    }
+
+    @Test("--no-restore leaves a paused task paused, and the spec's enable wins over the prior state")
+    func restoreChoices() {
+        let running = Self.live(enabled: true)
+        var noRestore = TaskApplyStateMachine(plan: Self.plan(for: running), options: .init(restore: false))
+        _ = noRestore.start()
+        _ = noRestore.detailRead(running, pausingAllowed: true)
+        _ = noRestore.recorded()
+        _ = noRestore.pauseSucceeded()
+        _ = noRestore.detailRead(Self.live(enabled: false), pausingAllowed: true)
+        #expect(noRestore.updateSucceeded() == .recordDone)
+
+        var stayPaused = TaskApplyStateMachine(plan: Self.plan(for: running, enable: false), options: .init())
+        _ = stayPaused.start()
+        #expect(stayPaused.detailRead(running, pausingAllowed: true) == .recordPausing(priorEnable: true, intendedEnable: false))
+        _ = stayPaused.recorded()
+        _ = stayPaused.pauseSucceeded()
+        _ = stayPaused.detailRead(Self.live(enabled: false), pausingAllowed: true)
+        #expect(stayPaused.updateSucceeded() == .recordDone)
+    }
+
+    @Test("a pause that never takes effect gives up after the bounded checks and resumes")
+    func pauseNeverConfirmed() {
+        let running = Self.live(enabled: true)
+        var machine = TaskApplyStateMachine(plan: Self.plan(for: running), options: .init(maxPauseChecks: 2, pauseCheckDelayMilliseconds: 1))
+        _ = machine.start()
+        _ = machine.detailRead(running, pausingAllowed: true)
+        _ = machine.recorded()
+        _ = machine.pauseSucceeded()
+        #expect(machine.detailRead(running, pausingAllowed: true) == .wait(milliseconds: 1))
+        #expect(machine.waited() == .readDetail)
+        #expect(machine.detailRead(running, pausingAllowed: true) == .resume)
+    }
+
+    @Test("a required field the detail lacks and the spec does not set stops the task before any pause")
+    func missingRequiredField() {
+        var running = Self.live(enabled: true)
+        running.newTaskExtra?.holiday = nil
+        running.taskExtras?.holiday = nil
+        var machine = TaskApplyStateMachine(plan: Self.plan(for: running), options: .init())
+        _ = machine.start()
+        guard case .finish(.failed(let reason)) = machine.detailRead(running, pausingAllowed: true) else {
+            Issue.record("expected a failure before pausing")
+            return
+        }
+        #expect(reason.contains("task_extras.holiday"))
+    }
+}
