@@ -47,6 +47,7 @@ struct PlannerSeedTests {
     @Test("a spec with redial codes 11 or 12 plans as unchanged once applied")
     func writeOnlyCodes() throws {
         var live = LiveTask(uuid: "u")
+        live.name = "x"
         var extras = LiveExtras()
         extras.redialConditions = [LiveRedialCondition(daStatus: ["not answer", "power off"])]  // codes 4 and 6 written with 11, 12
         live.newTaskExtra = extras
@@ -58,6 +59,7 @@ struct PlannerSeedTests {
     @Test("a live 'busy' (call loss) against a spec's code 8 shows as a change")
     func callLossBusy() throws {
         var live = LiveTask(uuid: "u")
+        live.name = "x"
         var extras = LiveExtras()
         extras.redialConditions = [LiveRedialCondition(daStatus: ["busy"])]
         live.newTaskExtra = extras
@@ -80,6 +82,7 @@ struct PlannerSeedTests {
         let spec = try Self.spec("name: x\ntask_extras:\n  \(specExtras)\n")
         let extras = try JSONDecoder().decode(LiveExtras.self, from: Data(liveExtras.utf8))
         var live = LiveTask(uuid: "u")
+        live.name = "x"
         live.newTaskExtra = extras
         let changes = Differ.diff(desired: Canonical.canonicalize(spec.spec.config), live: Normalizer.normalize(live))
         #expect(changes.isEmpty, "\(changes)")

@@ -111,7 +111,7 @@ public struct TaskApplyStateMachine: Sendable {
             wasEnabled = normalized.enabled
             var body: TaskConfig?
             if plan.needsUpdate {
-                switch UpdateBody.build(live: normalized, desired: Canonical.canonicalize(plan.desired)) {
+                switch UpdateBody.build(live: normalized, desired: plan.desired) {
                 case .success(let built): body = built
                 case .failure(let missing): return finish(.failed(reason: missing.description))
                 }

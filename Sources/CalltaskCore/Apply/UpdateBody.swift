@@ -17,8 +17,9 @@ public enum UpdateBody {
         }
     }
 
+    /// - Parameter desired: the spec's fields as written (their order is the spec's).
     public static func build(live: NormalizedTask, desired: TaskConfig) -> Result<TaskConfig, MissingFields> {
-        var body = live.config
+        var body = live.asRead
         for field in FieldTable.fields { field.copy(&body, desired) }
         let missing = FieldTable.fields.filter { $0.requiredInBody && !$0.isSet(body) }.map(\.path)
         guard missing.isEmpty else { return .failure(MissingFields(fields: missing)) }

@@ -4,8 +4,12 @@ public import CalltaskModels
 public struct NormalizedTask: Sendable, Hashable {
     public var uuid: String
     public var name: String
-    /// Canonical configuration (see `Canonical`); nil fields are unknown (not returned by this GET).
+    /// Canonical configuration (see `Canonical`), for comparing; nil fields are unknown (not returned
+    /// by this GET).
     public var config: TaskConfig
+    /// The same configuration in the order the platform returned it, for update bodies: a field the
+    /// spec does not manage is sent back exactly as it was read (sets keep their order too).
+    public var asRead: TaskConfig
     /// Run state: the operator's switch, top-level `enable` (seed 000's state table).
     public var enabled: Bool
     /// The dialer's own state (`call_status`), shown but never compared.

@@ -57,6 +57,7 @@ public enum Normalizer {
             uuid: live.uuid,
             name: live.name ?? "",
             config: Canonical.canonicalize(config),
+            asRead: config,
             enabled: live.isEnabled,
             dialing: live.callStatus?.value ?? live.newTaskExtra?.callStatus?.value ?? false,
             uncodedRedialStatuses: uncoded,
