@@ -1,0 +1,51 @@
+import CalltaskSimulator
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+
+/// The path prefix of the default account.
+let userBase = "/agent-api/new/user/\(SimulatorOptions.defaultUserId)"
+
+/// The default token's header.
+let authorized: HTTPFields = [.authorization: "Bearer \(SimulatorOptions.defaultToken)"]
+
+/// An answer's body as JSON (`.null` if it is not JSON).
+func json(_ response: TestResponse) -> JSONValue {
+    (try? JSONValue.parse(Data(response.body.readableBytesView))) ?? .null
+}
+
+extension TestClientProtocol {
+    /// A call with the default token; `body` is sent as JSON text.
+    func call(_ method: HTTPRequest.Method, _ path: String, body: String? = nil, headers: HTTPFields = authorized) async throws -> TestResponse {
+        try await execute(uri: path, method: method, headers: headers, body: body.map { ByteBuffer(string: $0) })
+    }
+
+    /// The detail (`data`) of a task.
+    func detail(_ taskId: String) async throws -> JSONValue {
+        json(try await call(.get, "\(userBase)/task/\(taskId)/edit"))["data"] ?? .null
+    }
+}
+
+/// A valid update body for `insurance-renewal-2026` (paused, matches its spec); `extras` are merged
+/// into `task_extras`, `top` into the top level.
+func insuranceBody(extras: [String: JSONValue] = [:], top: [String: JSONValue] = [:], removing: Set<String> = []) -> String {
+    var taskExtras: [String: JSONValue] = [
+        "start_time": "2026-01-05 08:30:00", "stop_time": "2026-12-20 20:00:00",
+        "line": [["id": "d47c3599-f166-4cd0-999c-f60e46814d26", "limit": 3]],
+        "holiday": [["start": "2026-10-01 00:00", "end": "2026-10-07 23:59"]],
+    ]
+    for (key, value) in extras { taskExtras[key] = value }
+    var body: [String: JSONValue] = [
+        "name": "insurance-renewal-2026", "destination_extension": 10, "dial_time_id": 5, "maximumcall": 3,
+        "task_type": 7, "group_type": "robot", "is_group_switch": 2, "task_extras": .object(taskExtras),
+    ]
+    for (key, value) in top { body[key] = value }
+    for key in removing {
+        body[key] = nil
+        taskExtras[key] = nil
+    }
+    if removing.contains(where: { ["line", "holiday", "start_time", "stop_time"].contains($0) }) {
+        body["task_extras"] = .object(taskExtras)
+    }
+    return JSONValue.object(body).serialized()
+}
