@@ -131,5 +131,12 @@ let package = Package(
             ],
             swiftSettings: settings
         ),
+        // End to end: runs the BUILT `calltask` and `calltask-sim` executables as child processes.
+        // The executables are dependencies only so that building the tests builds them too.
+        .testTarget(
+            name: "CalltaskCLITests",
+            dependencies: ["calltask", "calltask-sim"],
+            swiftSettings: settings
+        ),
     ]
 )

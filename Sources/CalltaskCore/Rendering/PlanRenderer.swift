@@ -87,7 +87,8 @@ public enum PlanRenderer {
         for task in plan.tasks where task.action != .noChange {
             var section = "<details><summary><code>\(escape(task.name))</code> — \(task.action == .update ? "update" : "skipped (abnormal)")"
             if task.steps.count > 1 { section += " (" + task.steps.joined(separator: " → ") + ")" }
-            section += "</summary>\n\n```diff\n"
+            section += "</summary>\n\n"
+            if !task.changes.isEmpty || task.enableChange != nil { section += "```diff\n" }
             for change in task.changes {
                 section += "# \(change.path)\n"
                 if change.added != nil || change.removed != nil {
@@ -98,7 +99,7 @@ public enum PlanRenderer {
                 }
             }
             if let enable = task.enableChange { section += "# enable\n- \(enable.from)\n+ \(enable.to)\n" }
-            section += "```\n"
+            if !task.changes.isEmpty || task.enableChange != nil { section += "```\n" }
             for warning in task.warnings { section += "\n> ⚠️ \(escape(warning))\n" }
             section += "\n</details>\n\n"
             sections.append(section)

@@ -17,7 +17,7 @@ public enum Suggestion {
         guard let (candidate, distance) = best else { return nil }
         let half: Int = word.count / 2 + 1
         let limit: Int = Swift.min(4, Swift.max(1, half))
-        return distance <= limit ? candidate : nil
+        return distance <= limit && distance < word.count ? candidate : nil
     }
 
     /// The several candidates closest to `word`, best first (for "closest live names").

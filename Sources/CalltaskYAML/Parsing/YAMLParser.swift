@@ -28,6 +28,9 @@ public struct YAMLLimits: Sendable, Hashable {
     public static let `default` = YAMLLimits()
 }
 
+/// The version of the libyaml the program is linked with (Debian's 0.2.5 on our machines).
+public var libyamlVersion: String { String(cString: yaml_get_version_string()) }
+
 /// Parses YAML bytes with libyaml's event API into `YAMLNode` trees.
 ///
 /// The tree is built iteratively (an explicit stack), so nesting depth costs heap, not stack, and is
@@ -138,28 +141,44 @@ private struct TreeBuilder {
 
     private mutating func reportParserError(_ parser: yaml_parser_t) {
         let problem = parser.problem.map { String(cString: $0) } ?? "unknown problem"
-        var message = problem
-        if let context = parser.context.map({ String(cString: $0) }) {
-            message = "\(problem) (\(context))"
-        }
+        let context = parser.context.map { String(cString: $0) }
+        let message = context.map { "\(problem) (\($0))" } ?? problem
         let where_: SourceLocation
+        var hint: String?
+        var notes: [Diagnostic.Note] = []
         if parser.error == YAML_READER_ERROR {
-            where_ = TextPosition.location(ofByte: Int(parser.problem_offset), in: bytes, file: file)
+            // Reader errors carry a byte offset, not a mark. For a bad trailing octet libyaml gives the
+            // offset of the octet after the lead byte; point at the sequence's lead byte instead.
+            var offset = Int(parser.problem_offset)
+            if problem.contains("trailing"), offset > 0, offset <= bytes.count {
+                offset -= 1
+                while offset > 0, bytes[offset] & 0xC0 == 0x80 { offset -= 1 }
+            }
+            where_ = TextPosition.location(ofByte: offset, in: bytes, file: file)
+            hint = "save the file as UTF-8"
         } else {
             where_ = location(parser.problem_mark)
+            if problem.contains("tab") || problem.contains("cannot start any token"),
+               TextPosition.indentationTab(line: where_.line, in: bytes) {
+                hint = "YAML does not allow tabs for indentation; indent with spaces"
+            } else if problem.contains("mapping values are not allowed") {
+                hint = "check the indentation, or quote a value that contains ': '"
+            }
+            // Where the construct being parsed started (e.g. the '[' of an unclosed list).
+            if let context, parser.context_mark.line != parser.problem_mark.line || parser.context_mark.column != parser.problem_mark.column {
+                notes.append(.init(location: location(parser.context_mark), message: Self.startedHere(context)))
+            }
         }
-        var hint: String?
-        let offset = Int(parser.problem_mark.index)
-        if parser.error == YAML_READER_ERROR {
-            hint = "save the file as UTF-8"
-        } else if problem.contains("cannot start any token"), TextPosition.tabNear(line: where_.line, in: bytes) {
-            hint = "YAML does not allow tabs for indentation; indent with spaces"
-        } else if offset >= 0, offset < bytes.count, bytes[offset] == UInt8(ascii: "\t") {
-            hint = "YAML does not allow tabs for indentation; indent with spaces"
-        } else if problem.contains("mapping values are not allowed") {
-            hint = "check the indentation, or quote a value that contains ': '"
-        }
-        diagnostics.append(Diagnostic(at: where_, "invalid YAML: \(message)", hint: hint))
+        diagnostics.append(Diagnostic(at: where_, "invalid YAML: \(message)", hint: hint, notes: notes))
+    }
+
+    /// "while parsing a flow sequence" → "the flow sequence started here".
+    static func startedHere(_ context: String) -> String {
+        var words = context.split(separator: " ").map(String.init)
+        if words.first == "while" { words.removeFirst() }
+        if words.first == "parsing" || words.first == "scanning" { words.removeFirst() }
+        if words.first == "a" || words.first == "an" { words.removeFirst() }
+        return "the " + words.joined(separator: " ") + " started here"
     }
 
     private static func string(_ pointer: UnsafeMutablePointer<yaml_char_t>?) -> String? {
@@ -321,7 +340,8 @@ enum TextPosition {
     static func location(ofByte offset: Int, in bytes: [UInt8], file: String) -> SourceLocation {
         var line = 1
         var column = 1
-        var index = 0
+        // A UTF-8 byte-order mark is not a column.
+        var index = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
         let end = min(offset, bytes.count)
         while index < end {
             let byte = bytes[index]
@@ -336,15 +356,20 @@ enum TextPosition {
         return SourceLocation(file: file, line: line, column: column)
     }
 
-    static func tabNear(line: Int, in bytes: [UInt8]) -> Bool {
+    /// Whether `line` (1-based) or the line before it starts with indentation containing a tab.
+    static func indentationTab(line: Int, in bytes: [UInt8]) -> Bool {
         var current = 1
+        var atLineStart = true
         for byte in bytes {
             if byte == UInt8(ascii: "\n") {
                 current += 1
+                atLineStart = true
                 if current > line { return false }
-            } else if byte == UInt8(ascii: "\t"), current == line || current == line - 1 {
-                return true
+                continue
             }
+            guard atLineStart else { continue }
+            if byte == UInt8(ascii: "\t"), current == line || current == line - 1 { return true }
+            if byte != UInt8(ascii: " ") { atLineStart = false }
         }
         return false
     }

@@ -1,0 +1,125 @@
+import CalltaskCore
+import CalltaskModels
+import CalltaskTestSupport
+import CalltaskYAML
+import Foundation
+import Testing
+
+/// Golden files for the text, JSON and Markdown plans, on one fixture with several kinds of change.
+struct PlanRendererTests {
+    static let specs = """
+        uuid: u-1
+        name: spring-sale
+        maximumcall: 4
+        task_extras:
+          work_week: [1, 2, 3, 4, 5]
+          redial_interval: 30
+          redial_conditions:
+            da_status: [no_answer, busy, blacklisted]
+        ---
+        uuid: u-2
+        name: paused-task
+        enable: true
+        remark: renewals
+        ---
+        uuid: u-3
+        name: quiet-task
+        maximumcall: 2
+        ---
+        uuid: u-4
+        name: broken-import
+        maximumcall: 2
+        ---
+        name: sprng-sale-2
+        maximumcall: 2
+        """
+
+    static func live(_ uuid: String, _ name: String, enabled: Bool, configure: (inout LiveExtras) -> Void = { _ in }) -> LiveTask {
+        var task = LiveTask(uuid: uuid)
+        task.name = name
+        task.enable = LenientBool(enabled)
+        task.maximumcall = 2
+        task.remark = "old"
+        var extras = LiveExtras()
+        extras.workWeek = [1, 2, 3, 6].map { LenientInt($0) }
+        extras.redialInterval = 15
+        extras.redialConditions = [LiveRedialCondition(daStatus: ["not answer", "busy"])]
+        configure(&extras)
+        task.newTaskExtra = extras
+        var local = extras
+        local.redialInterval = 20
+        task.taskExtras = local
+        return task
+    }
+
+    static func fixture() throws -> Plan {
+        let loaded = SpecLoader.load([SourceFile(path: "specs/tasks.yaml", text: specs)])
+        #expect(loaded.diagnostics.isEmpty, "\(loaded.diagnostics)")
+        var broken = live("u-4", "broken-import", enabled: false)
+        broken.newTaskExtra = nil
+        let liveTasks = [
+            live("u-1", "spring-sale", enabled: true),
+            live("u-2", "paused-task", enabled: false),
+            live("u-3", "quiet-task", enabled: true),
+            broken,
+            live("u-9", "unmanaged-task", enabled: true),
+            live("u-8", "spring-sale-2", enabled: false),
+        ]
+        return Planner.plan(specs: loaded.specs, live: liveTasks, details: [:], options: .init(),
+                            account: "account: api.example.com user_id=u sub_user_id=—", specHash: "0123456789abcdef", requests: 1).plan
+    }
+
+    @Test("text plan")
+    func text() throws {
+        assertSnapshot(PlanRenderer.text(try Self.fixture(), showUnmanaged: true), named: "plan-text")
+    }
+
+    @Test("coloured text plan only differs by ANSI codes")
+    func colour() throws {
+        let plan = try Self.fixture()
+        let coloured = PlanRenderer.text(plan, style: TerminalStyle(colour: true))
+        #expect(coloured.contains("\u{1B}["))
+        var stripped = ""
+        var inEscape = false
+        for character in coloured {
+            if character == "\u{1B}" {
+                inEscape = true
+            } else if inEscape {
+                if character == "m" { inEscape = false }
+            } else {
+                stripped.append(character)
+            }
+        }
+        #expect(stripped == PlanRenderer.text(plan))
+    }
+
+    @Test("JSON plan")
+    func json() throws {
+        let text = PlanRenderer.json(try Self.fixture())
+        assertSnapshot(text, named: "plan-json")
+        let decoded = try JSONDecoder().decode(Plan.self, from: Data(text.utf8))
+        #expect(decoded == (try Self.fixture()), "the saved plan reads back as the same plan")
+    }
+
+    @Test("Markdown plan")
+    func markdown() throws {
+        assertSnapshot(PlanRenderer.markdown(try Self.fixture()), named: "plan-markdown")
+    }
+
+    @Test("a Markdown plan past GitHub's comment limit is cut with a note")
+    func markdownLimit() throws {
+        var plan = try Self.fixture()
+        let task = try #require(plan.toUpdate.first)
+        plan.tasks = (0..<3000).map { index in
+            var copy = task
+            copy.uuid = "u-\(index)"
+            copy.name = "task-\(index)"
+            return copy
+        }
+        let text = PlanRenderer.markdown(plan)
+        #expect(text.count <= PlanRenderer.commentLimit)
+        #expect(text.contains("more task section(s) left out"))
+        #expect(text.contains("full plan is in the CI log"))
+        #expect(text.hasSuffix(PlanRenderer.summary(plan) + "\n"))
+    }
+}
