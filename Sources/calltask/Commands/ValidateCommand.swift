@@ -15,12 +15,25 @@ struct ValidateCommand: AsyncParsableCommand {
     @Option(help: "Output format: text or json.")
     var format: OutputFormat = .text
 
+    @Option(name: .customLong("config"), help: "The settings file (default: calltask.yaml found by walking up); only its 'specs' is used.")
+    var configFile: String?
+
     @Flag(help: "Never colour the output (NO_COLOR is honoured too).")
     var noColor = false
 
     func run() async throws {
         let console = Console(noColor: noColor)
-        let set = SpecSet.load(paths.isEmpty ? ["."] : paths)
+        // Only the spec paths come from the settings; no account is needed and nothing is sent.
+        let resolver = SettingsResolver(environment: ProcessInfo.processInfo.environment,
+                                        workingDirectory: FileManager.default.currentDirectoryPath)
+        let specPaths: [String]
+        do {
+            specPaths = try resolver.resolve(SettingsFlags(configFile: configFile, specs: paths), needsAccount: false).specs
+        } catch {
+            console.err("calltask: error: \(error)")
+            throw ExitCode.failure
+        }
+        let set = SpecSet.load(specPaths.isEmpty ? ["."] : specPaths)
         switch format {
         case .json, .markdown:
             let encoder = JSONEncoder()
