@@ -27,6 +27,17 @@ public enum Planner {
         FieldTable.fields.contains { !$0.inList && $0.isSet(spec.config) }
     }
 
+    /// The calls apply makes for a task: a running task is paused for an update (the platform refuses
+    /// to update a running 2.0 task, 6007) and resumed unless the spec wants it paused.
+    static func steps(running: Bool, update: Bool, wanted: Bool?) -> [String] {
+        let endsRunning = wanted ?? running
+        var steps: [String] = []
+        if running && (update || !endsRunning) { steps.append("pause") }
+        if update { steps.append("update") }
+        if endsRunning && (!running || update) { steps.append("resume") }
+        return steps
+    }
+
     /// Builds the plan.
     ///
     /// - Parameters:
@@ -66,17 +77,7 @@ public enum Planner {
             } else {
                 action = changes.isEmpty && enableChange == nil ? .noChange : .update
             }
-            var steps: [String] = []
-            if action == .update {
-                if !changes.isEmpty {
-                    steps = normalized.enabled ? ["pause", "update", "resume"] : ["update"]
-                    if let enableChange {
-                        steps = normalized.enabled ? ["pause", "update"] + (enableChange.to ? ["resume"] : []) : ["update"] + (enableChange.to ? ["resume"] : [])
-                    }
-                } else if let enableChange {
-                    steps = [enableChange.to ? "resume" : "pause"]
-                }
-            }
+            let steps = action == .update ? Self.steps(running: normalized.enabled, update: !changes.isEmpty, wanted: loaded.spec.enable) : []
             tasks.append(TaskPlan(
                 uuid: listed.uuid, name: normalized.name, source: loaded.location.description, action: action,
                 enabled: normalized.enabled, steps: steps, changes: changes, enableChange: enableChange, warnings: warnings,

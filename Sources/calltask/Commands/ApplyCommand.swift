@@ -68,7 +68,9 @@ struct ApplyCommand: AsyncParsableCommand {
                     if diagnostics.contains(where: { $0.severity == .error }) { throw ExitCode.failure }
                 }
                 let chosen = try saved.map { try Self.checkSaved($0, against: fresh, specs: specs, console: console) } ?? fresh
-                if format == .text || saved == nil { console.out(PlanRenderer.text(chosen, style: console.style)) }
+                // The plan goes to stdout for people; with --format json stdout carries only the report.
+                let planText = PlanRenderer.text(chosen, style: console.style)
+                if format == .json { console.err(planText) } else { console.out(planText) }
                 if chosen.hasErrors {
                     console.err("calltask: \(chosen.creates.count) spec(s) match no live task; creating tasks is not supported yet. Nothing was applied.")
                     throw ExitCode.failure
