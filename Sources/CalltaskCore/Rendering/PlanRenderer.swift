@@ -19,7 +19,7 @@ public enum PlanRenderer {
             out += "    spec: \(create.source)\n"
             out += "    no live task has this " + (create.uuid == nil ? "name" : "uuid")
             if !create.closest.isEmpty { out += "; closest live names: " + create.closest.joined(separator: ", ") }
-            out += "\n    to adopt a task made in the web console: calltask export --target NAME\n\n"
+            out += "\n    to adopt a task made in the web console: calltask export --out DIR --target NAME\n\n"
         }
         if showUnmanaged, !plan.unmanaged.isEmpty {
             out += "Unmanaged tasks (no spec names them; never touched):\n"
