@@ -224,6 +224,21 @@ struct KeyedNodeContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
     let pairs: [YAMLNode.Pair]
     let codingPath: [any CodingKey]
     let tracker: KeyTracker
+    /// Key → index of its pair, built once, so each lookup is one hash instead of a scan.
+    let index: [String: Int]
+
+    init(node: YAMLNode, pairs: [YAMLNode.Pair], codingPath: [any CodingKey], tracker: KeyTracker) {
+        self.node = node
+        self.pairs = pairs
+        self.codingPath = codingPath
+        self.tracker = tracker
+        var index: [String: Int] = [:]
+        index.reserveCapacity(pairs.count)
+        for (offset, pair) in pairs.enumerated() {
+            if let key = pair.key.scalar?.value, index[key] == nil { index[key] = offset }
+        }
+        self.index = index
+    }
 
     var allKeys: [Key] {
         tracker.wholeMappings.insert(KeyTracker.Position(node.location))
@@ -232,7 +247,8 @@ struct KeyedNodeContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
 
     private func pair(for key: Key) -> YAMLNode.Pair? {
         tracker.ask(key.stringValue, in: node)
-        guard let pair = pairs.first(where: { $0.key.scalar?.value == key.stringValue }) else { return nil }
+        guard let offset = index[key.stringValue] else { return nil }
+        let pair = pairs[offset]
         tracker.usedKeys.insert(KeyTracker.Position(pair.key.location))
         return pair
     }
@@ -244,6 +260,36 @@ struct KeyedNodeContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
         guard let scalar = pair.value.scalar else { return false }
         return ScalarResolver.resolve(scalar, tag: pair.value.tag) == .null
     }
+
+    /// The value node for `key`, or nil when the key is absent or its value is null: one lookup.
+    private func present(_ key: Key) -> YAMLNode? {
+        guard let pair = pair(for: key) else { return nil }
+        if let scalar = pair.value.scalar, ScalarResolver.resolve(scalar, tag: pair.value.tag) == .null { return nil }
+        return pair.value
+    }
+
+    private func single(_ value: YAMLNode, _ key: Key) -> SingleNodeContainer {
+        SingleNodeContainer(node: value, codingPath: codingPath + [key], tracker: tracker)
+    }
+
+    func decodeIfPresent<T: Decodable>(_ type: T.Type, forKey key: Key) throws -> T? {
+        guard let value = present(key) else { return nil }
+        return try T(from: NodeDecoder(node: value, codingPath: codingPath + [key], tracker: tracker))
+    }
+    func decodeIfPresent(_ type: Bool.Type, forKey key: Key) throws -> Bool? { try present(key).map { try single($0, key).decode(type) } }
+    func decodeIfPresent(_ type: String.Type, forKey key: Key) throws -> String? { try present(key).map { try single($0, key).decode(type) } }
+    func decodeIfPresent(_ type: Double.Type, forKey key: Key) throws -> Double? { try present(key).map { try single($0, key).decode(type) } }
+    func decodeIfPresent(_ type: Float.Type, forKey key: Key) throws -> Float? { try present(key).map { try single($0, key).decode(type) } }
+    func decodeIfPresent(_ type: Int.Type, forKey key: Key) throws -> Int? { try present(key).map { try single($0, key).decode(type) } }
+    func decodeIfPresent(_ type: Int8.Type, forKey key: Key) throws -> Int8? { try present(key).map { try single($0, key).decode(type) } }
+    func decodeIfPresent(_ type: Int16.Type, forKey key: Key) throws -> Int16? { try present(key).map { try single($0, key).decode(type) } }
+    func decodeIfPresent(_ type: Int32.Type, forKey key: Key) throws -> Int32? { try present(key).map { try single($0, key).decode(type) } }
+    func decodeIfPresent(_ type: Int64.Type, forKey key: Key) throws -> Int64? { try present(key).map { try single($0, key).decode(type) } }
+    func decodeIfPresent(_ type: UInt.Type, forKey key: Key) throws -> UInt? { try present(key).map { try single($0, key).decode(type) } }
+    func decodeIfPresent(_ type: UInt8.Type, forKey key: Key) throws -> UInt8? { try present(key).map { try single($0, key).decode(type) } }
+    func decodeIfPresent(_ type: UInt16.Type, forKey key: Key) throws -> UInt16? { try present(key).map { try single($0, key).decode(type) } }
+    func decodeIfPresent(_ type: UInt32.Type, forKey key: Key) throws -> UInt32? { try present(key).map { try single($0, key).decode(type) } }
+    func decodeIfPresent(_ type: UInt64.Type, forKey key: Key) throws -> UInt64? { try present(key).map { try single($0, key).decode(type) } }
 
     func decode<T: Decodable>(_ type: T.Type, forKey key: Key) throws -> T {
         guard let pair = pair(for: key) else {

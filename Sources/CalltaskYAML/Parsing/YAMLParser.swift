@@ -75,15 +75,14 @@ private struct TreeBuilder {
     var documents: [YAMLDocument] = []
     var diagnostics: [Diagnostic] = []
 
-    private enum Frame {
-        case sequence(location: SourceLocation, anchor: String?, tag: String?, elements: [YAMLNode], weight: Int)
-        case mapping(MappingFrame)
-    }
-
-    private struct MappingFrame {
+    /// An open list or mapping. Mutated in place on the stack (`stack[last]`), never popped and
+    /// pushed back, so appending a child never copies the children gathered so far.
+    private struct Frame {
+        var isMapping: Bool
         var location: SourceLocation
         var anchor: String?
         var tag: String?
+        var elements: [YAMLNode] = []
         var pairs: [YAMLNode.Pair] = []
         var merged: [YAMLNode.Pair] = []
         var pendingKey: YAMLNode?
@@ -225,18 +224,18 @@ private struct TreeBuilder {
         case YAML_SEQUENCE_START_EVENT:
             guard checkDepth(at: start) else { return }
             let data = event.data.sequence_start
-            stack.append(.sequence(location: start, anchor: Self.string(data.anchor), tag: Self.string(data.tag), elements: [], weight: 1))
+            stack.append(Frame(isMapping: false, location: start, anchor: Self.string(data.anchor), tag: Self.string(data.tag)))
         case YAML_MAPPING_START_EVENT:
             guard checkDepth(at: start) else { return }
             let data = event.data.mapping_start
-            stack.append(.mapping(MappingFrame(location: start, anchor: Self.string(data.anchor), tag: Self.string(data.tag))))
+            stack.append(Frame(isMapping: true, location: start, anchor: Self.string(data.anchor), tag: Self.string(data.tag)))
         case YAML_SEQUENCE_END_EVENT:
-            guard case .sequence(let location, let anchor, let tag, let elements, let weight)? = stack.popLast() else { return }
-            let node = YAMLNode(.sequence(elements), at: location, tag: tag, weight: weight)
-            if let anchor { anchors[anchor] = node }
+            guard let frame = stack.popLast(), !frame.isMapping else { return }
+            let node = YAMLNode(.sequence(frame.elements), at: frame.location, tag: frame.tag, weight: frame.weight)
+            if let anchor = frame.anchor { anchors[anchor] = node }
             add(node, counted: true)
         case YAML_MAPPING_END_EVENT:
-            guard case .mapping(let frame)? = stack.popLast() else { return }
+            guard let frame = stack.popLast(), frame.isMapping else { return }
             var pairs = frame.pairs
             if !frame.merged.isEmpty {
                 var present = Set(pairs.compactMap { $0.key.scalar?.value })
@@ -277,43 +276,41 @@ private struct TreeBuilder {
                             hint: isAlias ? "aliases that repeat aliases grow exponentially (a 'billion laughs' document); write the values out" : "split the tasks into several documents"))
             return
         }
-        guard let top = stack.popLast() else {
+        guard !stack.isEmpty else {
             documents.append(YAMLDocument(root: node, index: documentIndex))
             return
         }
-        switch top {
-        case .sequence(let location, let anchor, let tag, var elements, let weight):
-            elements.append(node)
-            stack.append(.sequence(location: location, anchor: anchor, tag: tag, elements: elements, weight: weight + node.weight))
-        case .mapping(var frame):
-            frame.weight += node.weight
-            guard let key = frame.pendingKey else {
-                if node.scalar == nil {
-                    diagnostics.append(Diagnostic(at: node.location, "mapping keys must be plain text, not \(node.kindDescription)",
-                                                  hint: "write the key as a string"))
-                }
-                frame.pendingKey = node
-                stack.append(.mapping(frame))
-                return
+        let last = stack.count - 1
+        stack[last].weight += node.weight
+        guard stack[last].isMapping else {
+            stack[last].elements.append(node)
+            return
+        }
+        guard let key = stack[last].pendingKey else {
+            if node.scalar == nil {
+                diagnostics.append(Diagnostic(at: node.location, "mapping keys must be plain text, not \(node.kindDescription)",
+                                              hint: "write the key as a string"))
             }
-            frame.pendingKey = nil
-            if let scalar = key.scalar, scalar.isPlain, scalar.value == "<<", key.tag == nil {
-                merge(node, into: &frame)
-            } else if let name = key.scalar?.value {
-                if let first = frame.firstSeen[name] {
-                    diagnostics.append(Diagnostic(at: key.location, "duplicate key '\(name)'",
-                                                  hint: "remove one of the two; YAML keeps only one value per key",
-                                                  notes: [.init(location: first, message: "'\(name)' first defined here")]))
-                } else {
-                    frame.firstSeen[name] = key.location
-                    frame.pairs.append(YAMLNode.Pair(key: key, value: node, isMerged: false))
-                }
+            stack[last].pendingKey = node
+            return
+        }
+        stack[last].pendingKey = nil
+        if let scalar = key.scalar, scalar.isPlain, scalar.value == "<<", key.tag == nil {
+            diagnostics += Self.merge(node, into: &stack[last])
+        } else if let name = key.scalar?.value {
+            if let first = stack[last].firstSeen[name] {
+                diagnostics.append(Diagnostic(at: key.location, "duplicate key '\(name)'",
+                                              hint: "remove one of the two; YAML keeps only one value per key",
+                                              notes: [.init(location: first, message: "'\(name)' first defined here")]))
+            } else {
+                stack[last].firstSeen[name] = key.location
+                stack[last].pairs.append(YAMLNode.Pair(key: key, value: node, isMerged: false))
             }
-            stack.append(.mapping(frame))
         }
     }
 
-    private mutating func merge(_ value: YAMLNode, into frame: inout MappingFrame) {
+    private static func merge(_ value: YAMLNode, into frame: inout Frame) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
         let sources: [YAMLNode]
         switch value.kind {
         case .mapping: sources = [value]
@@ -321,7 +318,7 @@ private struct TreeBuilder {
         case .scalar:
             diagnostics.append(Diagnostic(at: value.location, "a merge key '<<' needs a mapping or a list of mappings, not \(value.kindDescription)",
                                           hint: "write '<<: *anchor' where '&anchor' names a mapping"))
-            return
+            return diagnostics
         }
         for source in sources {
             guard let pairs = source.pairs else {
@@ -332,6 +329,7 @@ private struct TreeBuilder {
                 frame.merged.append(YAMLNode.Pair(key: pair.key, value: pair.value, isMerged: true))
             }
         }
+        return diagnostics
     }
 }
 
