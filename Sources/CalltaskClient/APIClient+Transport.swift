@@ -41,8 +41,13 @@ extension APIClient {
             "method": "\(request.method.rawValue)", "path": "\(request.path)", "call": "\(call)", "attempt": "\(attempt)",
         ])
         do {
-            let response = try await httpClient.execute(http, timeout: .milliseconds(Int64(tuning.requestTimeout * 1000)))
-            let buffer = try await response.body.collect(upTo: tuning.maxBodyBytes)
+            // AHC's timeout ends when the head arrives; the deadline covers the body too, so a server
+            // that stalls mid-body is a timeout, not a hang.
+            let (response, buffer) = try await Self.withDeadline(seconds: tuning.requestTimeout) { [httpClient, tuning, http] in
+                let response = try await httpClient.execute(http, timeout: .milliseconds(Int64(tuning.requestTimeout * 1000)))
+                let buffer = try await response.body.collect(upTo: tuning.maxBodyBytes)
+                return (response, buffer)
+            }
             let status = Int(response.status.code)
             logger.debug("request finished", metadata: [
                 "method": "\(request.method.rawValue)", "path": "\(request.path)", "status": "\(status)",
@@ -51,7 +56,7 @@ extension APIClient {
             return RawResponse(status: status, body: Array(buffer.readableBytesView),
                                retryAfter: Self.retryAfter(response.headers.first(name: "Retry-After")))
         } catch {
-            let mapped = classify(error, call: call)
+            let mapped = error is DeadlineExceeded ? APIError.timeout(call: call, seconds: tuning.requestTimeout) : classify(error, call: call)
             logger.debug("request failed", metadata: [
                 "method": "\(request.method.rawValue)", "path": "\(request.path)", "error": "\(mapped.shortDescription)",
                 "duration_ms": "\(Self.milliseconds(started.duration(to: clock.now)))", "attempt": "\(attempt)",
@@ -175,6 +180,25 @@ extension APIClient {
             return "\(path(context)): \(context.debugDescription)"
         @unknown default:
             return "\(error)"
+        }
+    }
+}
+
+/// The whole of one attempt (head and body) ran past `requestTimeout`.
+struct DeadlineExceeded: Error {}
+
+extension APIClient {
+    /// Runs `body`, cancelling it and throwing `DeadlineExceeded` when it takes longer than `seconds`.
+    static func withDeadline<T: Sendable>(seconds: Double, _ body: @escaping @Sendable () async throws -> T) async throws -> T {
+        try await withThrowingTaskGroup(of: T.self) { group in
+            group.addTask { try await body() }
+            group.addTask {
+                try await Task.sleep(for: .milliseconds(Int64(seconds * 1000)))
+                throw DeadlineExceeded()
+            }
+            defer { group.cancelAll() }
+            guard let first = try await group.next() else { throw DeadlineExceeded() }
+            return first
         }
     }
 }

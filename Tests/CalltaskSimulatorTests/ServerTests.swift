@@ -22,7 +22,7 @@ struct ServerTests {
             #expect(total == 7)
             #expect(await simulator.log.kinds() == [.list])
         }
-        #expect(clock.now - started < .seconds(5))
+        #expect(clock.now - started < .seconds(30), "hang guard (not a speed test)")
     }
 
     @Test("withRunningServer shuts down even when a client keeps its connection open")
@@ -36,7 +36,7 @@ struct ServerTests {
             _ = try await client.get("\(userBase)/task", headers: authorized)
             return client
         }
-        #expect(clock.now - started < .seconds(4))
+        #expect(clock.now - started < .seconds(30), "hang guard (not a speed test)")
         try? await client.shutdown()
     }
 

@@ -220,7 +220,7 @@ struct LibYAMLTests {
         #expect(diagnostic.message == "the document expands to more than 250000 nodes through aliases")
         #expect(diagnostic.location == yaml.location("1️⃣", file: "file.yaml"))
         #expect(diagnostic.hint?.contains("billion laughs") == true)
-        #expect(elapsed < .seconds(5))  // generous: it takes well under a millisecond; expansion would not finish
+        #expect(elapsed < .seconds(20))  // generous: it takes well under a millisecond; expansion would not finish
     }
 
     @Test("a small node budget stops plain (alias-free) documents with a different hint")

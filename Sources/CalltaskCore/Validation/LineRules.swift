@@ -37,8 +37,17 @@ enum LineRules {
         }
         if spec.flavour == .newV2 {
             let limits = lines.compactMap(\.limit)
-            let sum = limits.reduce(0, +)
-            if limits.count == lines.count, sum != maximum {
+            // Limits come from the user: add them without trapping on overflow.
+            var sum = 0
+            var overflow = false
+            for limit in limits {
+                let (next, didOverflow) = sum.addingReportingOverflow(limit)
+                sum = next
+                overflow = overflow || didOverflow
+            }
+            if limits.count == lines.count, overflow {
+                out.append(spec.warning(.top(.maximumcall), "the per-line limits add up to more than any number, not to maximumcall \(maximum)"))
+            } else if limits.count == lines.count, sum != maximum {
                 out.append(spec.warning(.top(.maximumcall), "the per-line limits add up to \(sum), not to maximumcall \(maximum)"))
             }
         }

@@ -24,6 +24,8 @@ public enum ScalarResolver {
         }
         guard scalar.isPlain else { return .string(scalar.value) }
         let text = scalar.value
+        // No null, boolean or number is this long: skip scanning long text (aliases may repeat it).
+        if text.utf8.count > 64 { return .string(text) }
         switch text {
         case "", "~", "null", "Null", "NULL": return .null
         case "true", "True", "TRUE": return .bool(true)

@@ -11,7 +11,8 @@ public struct YAMLDocument: Sendable {
 public struct YAMLLimits: Sendable, Hashable {
     /// Deepest allowed nesting of lists and mappings (libyaml 0.2.5 has no guard of its own).
     public var maxDepth: Int
-    /// Most nodes a document may expand to once aliases and merges are counted (billion-laughs guard).
+    /// Most nodes a document may expand to once aliases and merges are counted (billion-laughs guard);
+    /// a scalar counts one node per 64 bytes of text, so aliases of a huge scalar are bounded too.
     public var maxNodes: Int
     /// Largest allowed scalar, in bytes.
     public var maxScalarBytes: Int
@@ -209,7 +210,8 @@ private struct TreeBuilder {
             case YAML_FOLDED_SCALAR_STYLE: style = .folded
             default: style = .plain
             }
-            let node = YAMLNode(.scalar(.init(value, style: style)), at: start, tag: Self.string(data.tag))
+            // A scalar weighs by its size too, so aliases of one huge scalar cannot multiply it past the budget.
+            let node = YAMLNode(.scalar(.init(value, style: style)), at: start, tag: Self.string(data.tag), weight: 1 + length / 64)
             if let anchor = Self.string(data.anchor) { anchors[anchor] = node }
             add(node)
         case YAML_ALIAS_EVENT:
