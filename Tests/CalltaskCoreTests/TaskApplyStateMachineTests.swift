@@ -35,6 +35,24 @@ struct TaskApplyStateMachineTests {
                         fingerprint: Fingerprint.of(normalized))
     }
 
+    /// Drives a running task's machine through record → pause → confirmed pause, up to its update
+    /// (each step checked), for tests about what happens after the update is sent.
+    static func driveToUpdate(
+        _ machine: inout TaskApplyStateMachine, running: LiveTask, sourceLocation: SourceLocation = #_sourceLocation
+    ) {
+        #expect(machine.start() == .readDetail, sourceLocation: sourceLocation)
+        guard case .recordPausing = machine.detailRead(running, pausingAllowed: true) else {
+            Issue.record("expected the pause to be journalled first", sourceLocation: sourceLocation)
+            return
+        }
+        #expect(machine.recorded() == .pause, sourceLocation: sourceLocation)
+        #expect(machine.pauseSucceeded() == .readDetail, sourceLocation: sourceLocation)
+        guard case .update = machine.detailRead(live(enabled: false), pausingAllowed: true) else {
+            Issue.record("expected the update once the pause is confirmed", sourceLocation: sourceLocation)
+            return
+        }
+    }
+
     @Test("a running task is recorded, paused, confirmed paused, updated, resumed and marked done")
     func runningTask() throws {
         let running = Self.live(enabled: true)
@@ -104,11 +122,7 @@ struct TaskApplyStateMachineTests {
     func failedUpdateRestores() {
         let running = Self.live(enabled: true)
         var machine = TaskApplyStateMachine(plan: Self.plan(for: running), options: .init())
-        _ = machine.start()
-        _ = machine.detailRead(running, pausingAllowed: true)
-        _ = machine.recorded()
-        _ = machine.pauseSucceeded()
-        _ = machine.detailRead(Self.live(enabled: false), pausingAllowed: true)
+        Self.driveToUpdate(&machine, running: running)
         #expect(machine.callFailed(.other("HTTP 500")) == .resume)
         #expect(machine.resumeSucceeded() == .recordDone)
         guard case .finish(.failed(let reason)) = machine.doneRecorded() else {
@@ -122,11 +136,7 @@ struct TaskApplyStateMachineTests {
     func failedResume() {
         let running = Self.live(enabled: true)
         var machine = TaskApplyStateMachine(plan: Self.plan(for: running), options: .init())
-        _ = machine.start()
-        _ = machine.detailRead(running, pausingAllowed: true)
-        _ = machine.recorded()
-        _ = machine.pauseSucceeded()
-        _ = machine.detailRead(Self.live(enabled: false), pausingAllowed: true)
+        Self.driveToUpdate(&machine, running: running)
         #expect(machine.updateSucceeded() == .resume)
         guard case .finish(.leftPaused) = machine.callFailed(.other("HTTP 404")) else {
             Issue.record("expected left paused")
@@ -149,11 +159,7 @@ struct TaskApplyStateMachineTests {
     func restoreChoices() {
         let running = Self.live(enabled: true)
         var noRestore = TaskApplyStateMachine(plan: Self.plan(for: running), options: .init(restore: false))
-        _ = noRestore.start()
-        _ = noRestore.detailRead(running, pausingAllowed: true)
-        _ = noRestore.recorded()
-        _ = noRestore.pauseSucceeded()
-        _ = noRestore.detailRead(Self.live(enabled: false), pausingAllowed: true)
+        Self.driveToUpdate(&noRestore, running: running)
         #expect(noRestore.updateSucceeded() == .recordDone)
 
         var stayPaused = TaskApplyStateMachine(plan: Self.plan(for: running, enable: false), options: .init())

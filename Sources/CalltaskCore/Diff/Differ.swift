@@ -10,19 +10,20 @@ public enum Differ {
     public static func diff(desired: TaskConfig, live: NormalizedTask) -> [FieldChange] {
         var changes: [FieldChange] = []
         for field in FieldTable.fields where field.isSet(desired) {
-            if field.path == "task_extras.redial_conditions" {
+            switch field.comparison {
+            case .redialStatuses:
                 if let change = redialChange(desired: desired, live: live) { changes.append(change) }
-                continue
-            }
-            if field.equal(desired, live.config) { continue }
-            let old = field.value(live.config)
-            let new = field.value(desired)
-            if field.comparison == .set, let oldItems = field.elements(live.config), let newItems = field.elements(desired) {
-                changes.append(FieldChange(path: field.path, old: old, new: new,
-                                           added: newItems.filter { !oldItems.contains($0) },
-                                           removed: oldItems.filter { !newItems.contains($0) }))
-            } else {
-                changes.append(FieldChange(path: field.path, old: old, new: new))
+            case .value, .set:
+                if field.equal(desired, live.config) { continue }
+                let old = field.value(live.config)
+                let new = field.value(desired)
+                if field.comparison == .set, let oldItems = field.elements(live.config), let newItems = field.elements(desired) {
+                    changes.append(FieldChange(path: field.path, old: old, new: new,
+                                               added: newItems.filter { !oldItems.contains($0) },
+                                               removed: oldItems.filter { !newItems.contains($0) }))
+                } else {
+                    changes.append(FieldChange(path: field.path, old: old, new: new))
+                }
             }
         }
         return changes
@@ -38,7 +39,7 @@ public enum Differ {
         let oldItems = have.sorted().map(name) + uncoded.map { PlanValue.string("\($0) (call loss, no code)") }
         let newItems = wanted.sorted().map(name)
         return FieldChange(
-            path: "task_extras.redial_conditions.da_status",
+            path: FieldTable.redialStatusPath,
             old: liveKnown ? .list(oldItems) : nil, new: .list(newItems),
             added: newItems.filter { !oldItems.contains($0) }, removed: oldItems.filter { !newItems.contains($0) })
     }

@@ -38,12 +38,6 @@ public struct LoadedSpec: Sendable {
     public func location(of path: FieldPath) -> SourceLocation {
         root.node(at: path).node.location
     }
-
-    /// Where the key of `path` is written (for "first defined here" notes and unknown keys).
-    public func keyLocation(of path: FieldPath) -> SourceLocation {
-        let found = root.node(at: path)
-        return found.keyNode?.location ?? found.node.location
-    }
 }
 
 

@@ -12,6 +12,9 @@ public struct FieldTable {
         case value
         /// A set: shown as added and removed elements.
         case set
+        /// Redial `da_status` codes against their read-back strings: write-only codes (11, 12) are
+        /// not compared and strings with no code are shown verbatim (`Differ.redialChange`).
+        case redialStatuses
     }
 
     /// One field, type-erased.
@@ -92,6 +95,9 @@ public struct FieldTable {
             })
     }
 
+    /// The path a redial-status change is shown under (the codes are the part that is compared).
+    public static let redialStatusPath = "task_extras.redial_conditions.da_status"
+
     /// Every settable field, top level first, in the update body's order.
     public static let fields: [Field] = [
         top(.name, \.name, required: true),
@@ -126,7 +132,7 @@ public struct FieldTable {
         extra(.redialNewNumberPolicy, \.redialNewNumberPolicy),
         extra(.redialInterval, \.redialInterval),
         extra(.redialMaxTimes, \.redialMaxTimes),
-        extra(.redialConditions, \.redialConditions),
+        extra(.redialConditions, \.redialConditions, .redialStatuses),
     ]
 
     static let extrasFields: [ExtrasField] = [

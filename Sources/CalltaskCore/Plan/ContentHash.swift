@@ -11,6 +11,4 @@ public enum ContentHash {
         let digits = String(hash, radix: 16)
         return String(repeating: "0", count: 16 - digits.count) + digits
     }
-
-    public static func hex(of text: String) -> String { hex(of: text.utf8) }
 }

@@ -58,11 +58,13 @@ public enum Planner {
             if desired.taskExtras?.redialConditions?.daStatus.contains(where: \.isWriteOnly) == true { writeOnlyUsed = true }
             var changes = Differ.diff(desired: desired, live: normalized)
             var warnings: [String] = []
-            let managed = Set(FieldTable.fields.filter { $0.isSet(desired) }.map(\.path))
+            let managedFields = FieldTable.fields.filter { $0.isSet(desired) }
+            let managed = Set(managedFields.map(\.path))
             for field in normalized.disagreements.sorted() where managed.contains(field) {
                 warnings.append("\(field): the local copy (task_extras) and the dialer's copy (new_task_extra) disagree; an apply rewrites both")
             }
-            if !managed.contains("task_extras.redial_conditions"), !normalized.uncodedRedialStatuses.isEmpty, !changes.isEmpty {
+            let managesRedial = managedFields.contains { $0.comparison == .redialStatuses }
+            if !managesRedial, !normalized.uncodedRedialStatuses.isEmpty, !changes.isEmpty {
                 warnings.append("redial da_status holds strings no code writes (" + normalized.uncodedRedialStatuses.joined(separator: ", ")
                                 + "); an update carries only the coded statuses")
             }
