@@ -175,6 +175,41 @@ struct YAMLDecoderTests {
         #expect(diagnostic.location == yaml.location("1️⃣", file: "file.yaml"))
     }
 
+    @Test("a tree built by hand (no node numbers) still gets its unknown keys reported, with did-you-mean")
+    func handBuiltTree() throws {
+        let at = SourceLocation(file: "built", line: 1, column: 1)
+        func scalar(_ text: String, line: Int) -> YAMLNode {
+            YAMLNode(.scalar(.init(text)), at: SourceLocation(file: "built", line: line, column: 1))
+        }
+        let root = YAMLNode(.mapping([
+            .init(key: scalar("name", line: 1), value: scalar("a", line: 1), isMerged: false),
+            .init(key: scalar("remrak", line: 2), value: scalar("b", line: 2), isMerged: false),
+        ]), at: at)
+        #expect(root.serial == -1)
+        let result = YAMLDecoder().decode(Settings.self, from: root)
+        let diagnostic = try single(result.diagnostics)
+        #expect(diagnostic.message == "unknown key 'remrak'")
+        #expect(diagnostic.hint == "did you mean 'remark'?")
+        #expect(diagnostic.location?.line == 2)
+        #expect(result.value?.name == "a")
+    }
+
+    @Test("duplicate keys are found and values decode in mappings of any size (small ones scanned, big ones hashed)",
+          arguments: [0, 15, 16, 40])
+    func mappingSizes(padding: Int) throws {
+        let pad = (0..<padding).map { "x\($0): 1\n" }.joined()
+        let yaml = pad + "name: a\nremark: b\nname: c\n"
+        let parsed = YAMLParser.parse(Array(yaml.utf8), file: "file.yaml")
+        let duplicate = try single(parsed.diagnostics)
+        #expect(duplicate.message == "duplicate key 'name'")
+        #expect(duplicate.location?.line == padding + 3)
+        #expect(duplicate.notes.first?.location?.line == padding + 1)
+        let root = try #require(parsed.documents.first?.root)
+        let result = YAMLDecoder().decode(Settings.self, from: root, ignoringRootKeys: { $0.hasPrefix("x") })
+        #expect(result.diagnostics.isEmpty)
+        #expect(result.value?.name == "a" && result.value?.remark == "b")
+    }
+
     @Test("root keys may be ignored (x- anchors)")
     func ignoredRootKeys() throws {
         let parsed = YAMLParser.parse(Array("x-base: &b 1\nname: a\n".utf8), file: "file.yaml")

@@ -13,6 +13,8 @@ import Foundation
 //   calltask-bench diff  DIR --live PAGE.json... [--repeat 5]
 //                                                 Differ.diff alone over every matched task (models in memory),
 //                                                 plus normalize, fingerprint and the whole pure Planner.plan
+//   calltask-bench stages DIR [--repeat 5]        where loading spends its time: parse only (tree building),
+//                                                 parse + decode, parse + decode + validate
 //   calltask-bench profile-load DIR [--repeat 1]  SpecLoader.load + validate only, no warm-up (for callgrind)
 //
 // Every result is one `RESULT key=value ...` line on stdout.
@@ -82,6 +84,22 @@ case "profile-load":
         _ = loadAndValidate(sources)
     }
     reportLoad(bench: "profile-load", files: files, tasks: files.count, runs: runs, readSeconds: 0)
+
+case "stages":
+    let (files, _) = readCorpus(corpusDirectory(arguments))
+    let sources = sourceFiles(files)
+    let repeats = arguments.int("repeat", default: 5)
+    var sink = 0
+    let parse = measure(repeats: repeats) {
+        for source in sources { sink &+= YAMLParser.parse(source.bytes, file: source.path).documents.count }
+    }
+    let decode = measure(repeats: repeats) { sink &+= SpecLoader.load(sources).specs.count }
+    let loaded = SpecLoader.load(sources).specs
+    let validate = measure(repeats: repeats) { sink &+= Validator.validate(loaded).count }
+    result(["bench": "load-stages", "files": String(files.count), "parse_s": format(parse.best),
+            "parse_decode_s": format(decode.best), "decode_s": format(decode.best - parse.best),
+            "validate_s": format(validate.best)])
+    if sink == 0 { print("") }
 
 case "scan":
     let (files, readSeconds) = readCorpus(corpusDirectory(arguments))

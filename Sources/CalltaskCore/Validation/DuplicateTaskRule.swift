@@ -5,20 +5,21 @@ import CalltaskYAML
 enum DuplicateTaskRule {
     static func check(_ specs: [LoadedSpec]) -> [Diagnostic] {
         var out: [Diagnostic] = []
-        var byUUID: [String: LoadedSpec] = [:]
-        var byName: [String: LoadedSpec] = [:]
-        for spec in specs {
+        // Positions, not copies: a spec is a large value.
+        var byUUID: [String: Int] = [:]
+        var byName: [String: Int] = [:]
+        for (index, spec) in specs.enumerated() {
             if let uuid = spec.spec.uuid {
                 if let first = byUUID[uuid] {
-                    out.append(duplicate(spec, first: first, key: "uuid", value: uuid))
+                    out.append(duplicate(spec, first: specs[first], key: "uuid", value: uuid))
                 } else {
-                    byUUID[uuid] = spec
+                    byUUID[uuid] = index
                 }
             } else if let name = spec.spec.config.name {
                 if let first = byName[name] {
-                    out.append(duplicate(spec, first: first, key: "name", value: name))
+                    out.append(duplicate(spec, first: specs[first], key: "name", value: name))
                 } else {
-                    byName[name] = spec
+                    byName[name] = index
                 }
             }
         }

@@ -96,41 +96,52 @@ enum ScheduleRules {
 }
 
 /// Shapes of date and time text.
+///
+/// Each shape is a fixed pattern (`9` a digit, anything else itself), matched byte by byte: every spec
+/// has a start and a stop time, so this runs ten thousand times in a large plan.
 enum DateText {
     /// `YYYY-MM-DD HH:MM:SS` with a real calendar date and time.
     static func isDateTime(_ text: String) -> Bool {
-        let parts = text.split(separator: " ", omittingEmptySubsequences: false)
-        guard parts.count == 2 else { return false }
-        return isDate(parts[0]) && isTimeOfDayWithSeconds(String(parts[1]))
+        guard let f = fields(text, "9999-99-99 99:99:99") else { return false }
+        return isDate(year: f[0], month: f[1], day: f[2]) && f[3] < 24 && f[4] < 60 && f[5] < 60
     }
 
     /// `YYYY-MM-DD HH:MM`.
     static func isDateMinute(_ text: String) -> Bool {
-        let parts = text.split(separator: " ", omittingEmptySubsequences: false)
-        guard parts.count == 2 else { return false }
-        let time = parts[1].split(separator: ":", omittingEmptySubsequences: false)
-        guard time.count == 2, let hour = number(time[0], digits: 2), let minute = number(time[1], digits: 2) else { return false }
-        return isDate(parts[0]) && hour < 24 && minute < 60
+        guard let f = fields(text, "9999-99-99 99:99") else { return false }
+        return isDate(year: f[0], month: f[1], day: f[2]) && f[3] < 24 && f[4] < 60
     }
 
+    /// `HH:MM:SS`.
     static func isTimeOfDayWithSeconds(_ text: String) -> Bool {
-        let time = text.split(separator: ":", omittingEmptySubsequences: false)
-        guard time.count == 3, let hour = number(time[0], digits: 2), let minute = number(time[1], digits: 2),
-              let second = number(time[2], digits: 2) else { return false }
-        return hour < 24 && minute < 60 && second < 60
+        guard let f = fields(text, "99:99:99") else { return false }
+        return f[0] < 24 && f[1] < 60 && f[2] < 60
     }
 
-    static func isDate(_ text: Substring) -> Bool {
-        let date = text.split(separator: "-", omittingEmptySubsequences: false)
-        guard date.count == 3, let year = number(date[0], digits: 4), let month = number(date[1], digits: 2),
-              let day = number(date[2], digits: 2), (1...12).contains(month), day >= 1 else { return false }
+    static func isDate(year: Int, month: Int, day: Int) -> Bool {
+        guard (1...12).contains(month), day >= 1 else { return false }
         let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
         let days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1]
         return day <= days
     }
 
-    private static func number(_ text: Substring, digits: Int) -> Int? {
-        guard text.count == digits, text.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }) else { return nil }
-        return Int(text)
+    /// The numbers of `text` when it has exactly the shape of `pattern`, else nil.
+    private static func fields(_ text: String, _ pattern: String) -> [Int]? {
+        guard text.utf8.count == pattern.utf8.count else { return nil }
+        var numbers: [Int] = []
+        numbers.reserveCapacity(6)
+        var current: Int?
+        for (byte, expected) in zip(text.utf8, pattern.utf8) {
+            if expected == UInt8(ascii: "9") {
+                guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") else { return nil }
+                current = (current ?? 0) * 10 + Int(byte - UInt8(ascii: "0"))
+            } else {
+                guard byte == expected else { return nil }
+                if let number = current { numbers.append(number) }
+                current = nil
+            }
+        }
+        if let number = current { numbers.append(number) }
+        return numbers
     }
 }

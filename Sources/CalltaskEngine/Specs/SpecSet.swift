@@ -19,6 +19,19 @@ public struct SpecSet: Sendable {
         var sources: [String: [UInt8]] = [:]
         for file in found.files { sources[file.path] = file.bytes }
         return SpecSet(specs: loaded.specs, diagnostics: Diagnostic.sortedByLocation(diagnostics), sources: sources,
-                       hash: ContentHash.hex(of: found.files.flatMap { Array($0.path.utf8) + [0] + $0.bytes + [0] }))
+                       hash: hash(of: found.files))
+    }
+
+    /// The hash of every file's path and bytes, each followed by a 0 byte, in one buffer built once.
+    static func hash(of files: [SourceFile]) -> String {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(files.reduce(0) { $0 + $1.path.utf8.count + $1.bytes.count + 2 })
+        for file in files {
+            bytes.append(contentsOf: file.path.utf8)
+            bytes.append(0)
+            bytes.append(contentsOf: file.bytes)
+            bytes.append(0)
+        }
+        return ContentHash.hex(of: bytes)
     }
 }

@@ -9,16 +9,31 @@ public struct ClockTime: Hashable, Sendable, Codable, Comparable, CustomStringCo
     public init(minutes: Int) { self.minutes = minutes }
 
     public init?(_ text: String) {
-        let parts = text.split(separator: ":", omittingEmptySubsequences: false)
-        guard parts.count == 2 || parts.count == 3,
-              (1...2).contains(parts[0].count), parts[1].count == 2,
-              let hour = Int(parts[0]), let minute = Int(parts[1]),
-              parts[0].allSatisfy(\.isASCII), parts[1].allSatisfy(\.isASCII),
-              (0...24).contains(hour), (0...59).contains(minute), hour < 24 || minute == 0
-        else { return nil }
-        if parts.count == 3 {
-            guard parts[2] == "00" else { return nil }
+        // H:MM or HH:MM, optionally with ":00" seconds; ASCII digits only. Read as bytes, without
+        // splitting into substrings: every work hour and timed script has two of these.
+        var values = (0, 0, 0)
+        var lengths = (0, 0, 0)
+        var field = 0
+        for byte in text.utf8 {
+            if byte == UInt8(ascii: ":") {
+                guard field < 2 else { return nil }
+                field += 1
+                continue
+            }
+            guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") else { return nil }
+            let digit = Int(byte - UInt8(ascii: "0"))
+            switch field {
+            case 0: values.0 = values.0 * 10 + digit; lengths.0 += 1
+            case 1: values.1 = values.1 * 10 + digit; lengths.1 += 1
+            default: values.2 = values.2 * 10 + digit; lengths.2 += 1
+            }
         }
+        guard field >= 1, (1...2).contains(lengths.0), lengths.1 == 2 else { return nil }
+        if field == 2 {
+            guard lengths.2 == 2, values.2 == 0 else { return nil }
+        }
+        let (hour, minute) = (values.0, values.1)
+        guard hour <= 24, minute <= 59, hour < 24 || minute == 0 else { return nil }
         minutes = hour * 60 + minute
     }
 

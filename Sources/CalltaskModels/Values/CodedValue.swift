@@ -22,6 +22,14 @@ extension CodedValue {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.singleValueContainer()
+        // Names first: specs write names, and a failed decode builds an error message, so trying the
+        // number first cost every named value a thrown error. A number written as a number (YAML or
+        // JSON) still decodes as the code below, including YAML's 0x and 0o forms.
+        let text = try? container.decode(String.self)
+        if let text, let value = Self(name: text) {
+            self = value
+            return
+        }
         if let code = try? container.decode(Int.self) {
             guard let value = Self(rawValue: code) else {
                 throw DecodingError.dataCorruptedError(
@@ -30,11 +38,7 @@ extension CodedValue {
             self = value
             return
         }
-        if let text = try? container.decode(String.self) {
-            if let value = Self(name: text) {
-                self = value
-                return
-            }
+        if let text {
             if let code = Int(text), let value = Self(rawValue: code) {
                 self = value
                 return

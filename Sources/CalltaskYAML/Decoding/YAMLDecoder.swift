@@ -33,16 +33,15 @@ public struct YAMLDecoder: Sendable {
         from node: YAMLNode,
         ignoringRootKeys ignore: (String) -> Bool = { _ in false }
     ) -> Result<T> {
-        var tree = node
+        var tree = node.serial < 0 ? node.numbered() : node
         var diagnostics: [Diagnostic] = []
         var removed: [FieldPath] = []
         for _ in 0..<64 {
-            let tracker = KeyTracker()
-            let decoder = NodeDecoder(node: tree, codingPath: [], tracker: tracker)
+            let tracker = KeyTracker(recordsAskedKeys: false)
             let failure: DecodingError
             do {
-                let value = try T(from: decoder)
-                diagnostics += UnknownKeyFinder.find(in: tree, tracker: tracker, ignoringRootKeys: ignore)
+                let value = try T(from: NodeDecoder(node: tree, parent: nil, key: nil, tracker: tracker))
+                diagnostics += Self.unknownKeys(in: tree, as: type, tracker: tracker, ignoringRootKeys: ignore)
                 return Result(value: value, diagnostics: diagnostics, removedPaths: removed)
             } catch let error as DecodingError {
                 failure = error
@@ -68,6 +67,18 @@ public struct YAMLDecoder: Sendable {
             tree = pruned
         }
         return Result(value: nil, diagnostics: diagnostics, removedPaths: removed)
+    }
+
+    /// The unknown keys of a successful decode. The fast decode only marks which keys were used; when a
+    /// key was not, the (pure, deterministic) decode runs once more recording every key each mapping
+    /// asked for, so the message can name the closest valid key.
+    private static func unknownKeys<T: Decodable>(
+        in tree: YAMLNode, as type: T.Type, tracker: KeyTracker, ignoringRootKeys ignore: (String) -> Bool
+    ) -> [Diagnostic] {
+        guard UnknownKeyFinder.hasUnknownKey(in: tree, tracker: tracker, ignoringRootKeys: ignore) else { return [] }
+        let recorder = KeyTracker(recordsAskedKeys: true)
+        _ = try? T(from: NodeDecoder(node: tree, parent: nil, key: nil, tracker: recorder))
+        return UnknownKeyFinder.find(in: tree, tracker: recorder, ignoringRootKeys: ignore)
     }
 
     private static func failurePath(_ error: DecodingError) -> FieldPath {
@@ -119,82 +130,181 @@ public func decodingMessage(_ message: String, hint: String?) -> String {
     return message + "\u{1F}" + hint
 }
 
-/// Which keys each mapping was asked for, and which key nodes were used. Lives for one decode.
+/// Which key nodes each decode used, and which mappings it read as keyed models. Lives for one decode.
+///
+/// Marks are kept by node number (`YAMLNode.serial`) in a flat array: no hashing on the hot path. The
+/// keys each mapping asked for (for did-you-mean) are recorded only when `recordsAskedKeys` is on.
 final class KeyTracker {
-    struct Position: Hashable {
-        var line: Int
-        var column: Int
-        init(_ location: SourceLocation) {
-            line = location.line
-            column = location.column
-        }
+    private struct Marks: OptionSet {
+        let rawValue: UInt8
+        static let usedKey = Marks(rawValue: 1)
+        static let keyed = Marks(rawValue: 2)
+        static let whole = Marks(rawValue: 4)
     }
 
-    var asked: [Position: Set<String>] = [:]
-    var usedKeys: Set<Position> = []
-    var wholeMappings: Set<Position> = []
+    let recordsAskedKeys: Bool
+    private var marks: [Marks] = []
+    private(set) var asked: [Int32: Set<String>] = [:]
 
+    init(recordsAskedKeys: Bool) {
+        self.recordsAskedKeys = recordsAskedKeys
+        marks.reserveCapacity(256)
+    }
+
+    private func mark(_ node: YAMLNode, _ mark: Marks) {
+        let serial = Int(node.serial)
+        guard serial >= 0 else { return }
+        if serial >= marks.count { marks.append(contentsOf: repeatElement([], count: serial - marks.count + 1)) }
+        marks[serial].insert(mark)
+    }
+
+    private func has(_ node: YAMLNode, _ mark: Marks) -> Bool {
+        let serial = Int(node.serial)
+        guard serial >= 0 else { return true }  // unnumbered: never reported
+        return serial < marks.count && marks[serial].contains(mark)
+    }
+
+    func readAsKeyed(_ mapping: YAMLNode) {
+        mark(mapping, .keyed)
+        if recordsAskedKeys, asked[mapping.serial] == nil { asked[mapping.serial] = [] }
+    }
+    func readWhole(_ mapping: YAMLNode) { mark(mapping, .whole) }
+    func use(_ key: YAMLNode) { mark(key, .usedKey) }
     func ask(_ key: String, in mapping: YAMLNode) {
-        asked[Position(mapping.location), default: []].insert(key)
+        if recordsAskedKeys { asked[mapping.serial, default: []].insert(key) }
     }
+
+    func isKeyed(_ mapping: YAMLNode) -> Bool { has(mapping, .keyed) }
+    func isWhole(_ mapping: YAMLNode) -> Bool { has(mapping, .whole) }
+    func isUsed(_ key: YAMLNode) -> Bool { has(key, .usedKey) }
 }
 
 /// Walks a decoded tree and reports the keys no model asked for.
 enum UnknownKeyFinder {
+    /// Whether any key of a keyed mapping went unused (cheap: no paths, no messages).
+    static func hasUnknownKey(in root: YAMLNode, tracker: KeyTracker, ignoringRootKeys ignore: (String) -> Bool) -> Bool {
+        var found = false
+        walk(root, isRoot: true, tracker: tracker, ignore: ignore) { _, _ in
+            found = true
+            return false
+        }
+        return found
+    }
+
+    /// Every unknown key, located, with the closest key that was asked for (the tracker must record them).
     static func find(in root: YAMLNode, tracker: KeyTracker, ignoringRootKeys ignore: (String) -> Bool) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
-        visit(root, path: FieldPath(), isRoot: true, tracker: tracker, ignore: ignore, into: &diagnostics)
+        walk(root, isRoot: true, tracker: tracker, ignore: ignore) { pair, path in
+            guard let key = pair.key.scalar?.value else { return true }
+            let asked = tracker.asked[path.mapping.serial] ?? []
+            let parent = FieldPath(path.components)
+            let suggestion = Suggestion.closest(to: key, in: asked)
+            let place = parent.isEmpty ? "" : " in '\(parent)'"
+            diagnostics.append(Diagnostic(
+                at: pair.key.location, path: parent.appending(key), "unknown key '\(key)'\(place)",
+                hint: suggestion.map { "did you mean '\($0)'?" }
+                    ?? "valid keys here: \(asked.sorted().joined(separator: ", "))"))
+            return true
+        }
         return diagnostics
     }
 
-    private static func visit(
-        _ node: YAMLNode, path: FieldPath, isRoot: Bool, tracker: KeyTracker,
-        ignore: (String) -> Bool, into diagnostics: inout [Diagnostic]
+    /// Where the walk is: the path so far (pushed and popped, not copied) and the mapping being read.
+    struct Position {
+        var components: [FieldPath.Component] = []
+        var mapping: YAMLNode
+    }
+
+    /// Calls `report` for each unknown key's pair, depth first, until it returns false.
+    private static func walk(
+        _ root: YAMLNode, isRoot: Bool, tracker: KeyTracker, ignore: (String) -> Bool,
+        report: (YAMLNode.Pair, Position) -> Bool
     ) {
+        var position = Position(mapping: root)
+        _ = visit(root, isRoot: true, tracker: tracker, ignore: ignore, position: &position, report: report)
+    }
+
+    private static func visit(
+        _ node: YAMLNode, isRoot: Bool, tracker: KeyTracker, ignore: (String) -> Bool,
+        position: inout Position, report: (YAMLNode.Pair, Position) -> Bool
+    ) -> Bool {
         switch node.kind {
         case .scalar:
-            return
+            return true
         case .sequence(let elements):
             for (index, element) in elements.enumerated() {
-                visit(element, path: path.appending(index: index), isRoot: false, tracker: tracker, ignore: ignore, into: &diagnostics)
+                position.components.append(.index(index))
+                defer { position.components.removeLast() }
+                guard visit(element, isRoot: false, tracker: tracker, ignore: ignore, position: &position, report: report) else { return false }
             }
+            return true
         case .mapping(let pairs):
-            let position = KeyTracker.Position(node.location)
-            guard let asked = tracker.asked[position] else { return }  // not decoded as a keyed model
-            let whole = tracker.wholeMappings.contains(position)
+            guard tracker.isKeyed(node) else { return true }  // not decoded as a keyed model
+            let whole = tracker.isWhole(node)
             for pair in pairs {
                 guard let key = pair.key.scalar?.value else { continue }
                 if isRoot && ignore(key) { continue }
-                if whole || tracker.usedKeys.contains(KeyTracker.Position(pair.key.location)) || asked.contains(key) {
-                    visit(pair.value, path: path.appending(key), isRoot: false, tracker: tracker, ignore: ignore, into: &diagnostics)
+                if whole || tracker.isUsed(pair.key) {
+                    position.components.append(.key(key))
+                    defer { position.components.removeLast() }
+                    guard visit(pair.value, isRoot: false, tracker: tracker, ignore: ignore, position: &position, report: report) else { return false }
                     continue
                 }
-                let suggestion = Suggestion.closest(to: key, in: asked)
-                let place = path.isEmpty ? "" : " in '\(path)'"
-                diagnostics.append(Diagnostic(
-                    at: pair.key.location, path: path.appending(key), "unknown key '\(key)'\(place)",
-                    hint: suggestion.map { "did you mean '\($0)'?" }
-                        ?? "valid keys here: \(asked.sorted().joined(separator: ", "))"))
+                let saved = position.mapping
+                position.mapping = node
+                defer { position.mapping = saved }
+                guard report(pair, position) else { return false }
             }
+            return true
         }
     }
 }
 
-struct IndexKey: CodingKey {
-    var stringValue: String
-    var intValue: Int?
-    init(_ index: Int) {
-        stringValue = "Index \(index)"
-        intValue = index
+/// A coding path as a linked list: a nested decoder adds one link instead of copying the whole path,
+/// and the `[CodingKey]` array is built only when someone asks for it (errors, mostly).
+final class CodingPathLink: Sendable {
+    let parent: CodingPathLink?
+    let key: any CodingKey
+
+    init(parent: CodingPathLink?, key: any CodingKey) {
+        self.parent = parent
+        self.key = key
     }
+
+    static func path(_ link: CodingPathLink?, then key: (any CodingKey)? = nil) -> [any CodingKey] {
+        var keys: [any CodingKey] = key.map { [$0] } ?? []
+        var current = link
+        while let link = current {
+            keys.append(link.key)
+            current = link.parent
+        }
+        return keys.reversed()
+    }
+
+    /// The link for `parent` + `key` (no allocation when there is no key).
+    static func extend(_ parent: CodingPathLink?, _ key: (any CodingKey)?) -> CodingPathLink? {
+        guard let key else { return parent }
+        return CodingPathLink(parent: parent, key: key)
+    }
+}
+
+/// A list index as a coding key. Holds only the number, so it fits an existential's inline buffer.
+struct IndexKey: CodingKey {
+    let index: Int
+    init(_ index: Int) { self.index = index }
     init?(stringValue: String) { return nil }
     init?(intValue: Int) { self.init(intValue) }
+    var stringValue: String { "Index \(index)" }
+    var intValue: Int? { index }
 }
 
 struct NodeDecoder: Decoder {
     let node: YAMLNode
-    let codingPath: [any CodingKey]
+    /// The path of the container holding this value, and this value's key in it.
+    let parent: CodingPathLink?
+    let key: (any CodingKey)?
     let tracker: KeyTracker
+    var codingPath: [any CodingKey] { CodingPathLink.path(parent, then: key) }
     var userInfo: [CodingUserInfoKey: Any] { [:] }
 
     func container<Key: CodingKey>(keyedBy type: Key.Type) throws -> KeyedDecodingContainer<Key> {
@@ -202,8 +312,9 @@ struct NodeDecoder: Decoder {
             throw DecodingError.typeMismatch([String: Any].self, .init(
                 codingPath: codingPath, debugDescription: "expected a mapping, found \(node.kindDescription)"))
         }
-        tracker.asked[KeyTracker.Position(node.location), default: []].formUnion([String]())
-        return KeyedDecodingContainer(KeyedNodeContainer<Key>(node: node, pairs: pairs, codingPath: codingPath, tracker: tracker))
+        tracker.readAsKeyed(node)
+        return KeyedDecodingContainer(KeyedNodeContainer<Key>(
+            node: node, pairs: pairs, path: CodingPathLink.extend(parent, key), tracker: tracker))
     }
 
     func unkeyedContainer() throws -> any UnkeyedDecodingContainer {
@@ -211,70 +322,77 @@ struct NodeDecoder: Decoder {
             throw DecodingError.typeMismatch([Any].self, .init(
                 codingPath: codingPath, debugDescription: "expected a list, found \(node.kindDescription)"))
         }
-        return UnkeyedNodeContainer(elements: elements, codingPath: codingPath, tracker: tracker)
+        return UnkeyedNodeContainer(elements: elements, path: CodingPathLink.extend(parent, key), tracker: tracker)
     }
 
     func singleValueContainer() throws -> any SingleValueDecodingContainer {
-        SingleNodeContainer(node: node, codingPath: codingPath, tracker: tracker)
+        SingleNodeContainer(node: node, parent: parent, key: key, tracker: tracker)
     }
 }
 
 struct KeyedNodeContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
     let node: YAMLNode
     let pairs: [YAMLNode.Pair]
-    let codingPath: [any CodingKey]
+    /// The pairs' keys, read out once: a lookup then compares strings in place instead of copying
+    /// each pair (two nodes, several references) as it scans.
+    let names: [String?]
+    let path: CodingPathLink?
     let tracker: KeyTracker
-    /// Key → index of its pair, built once, so each lookup is one hash instead of a scan.
-    let index: [String: Int]
 
-    init(node: YAMLNode, pairs: [YAMLNode.Pair], codingPath: [any CodingKey], tracker: KeyTracker) {
+    init(node: YAMLNode, pairs: [YAMLNode.Pair], path: CodingPathLink?, tracker: KeyTracker) {
         self.node = node
         self.pairs = pairs
-        self.codingPath = codingPath
+        self.names = pairs.map { $0.key.scalar?.value }
+        self.path = path
         self.tracker = tracker
-        var index: [String: Int] = [:]
-        index.reserveCapacity(pairs.count)
-        for (offset, pair) in pairs.enumerated() {
-            if let key = pair.key.scalar?.value, index[key] == nil { index[key] = offset }
-        }
-        self.index = index
     }
+
+    var codingPath: [any CodingKey] { CodingPathLink.path(path) }
 
     var allKeys: [Key] {
-        tracker.wholeMappings.insert(KeyTracker.Position(node.location))
-        return pairs.compactMap { $0.key.scalar.flatMap { Key(stringValue: $0.value) } }
+        tracker.readWhole(node)
+        return names.compactMap { $0.flatMap(Key.init(stringValue:)) }
     }
 
+    /// The pair for `key`. Spec mappings hold a few dozen keys at most, so a scan of short strings
+    /// beats building a hash table per mapping.
     private func pair(for key: Key) -> YAMLNode.Pair? {
-        tracker.ask(key.stringValue, in: node)
-        guard let offset = index[key.stringValue] else { return nil }
-        let pair = pairs[offset]
-        tracker.usedKeys.insert(KeyTracker.Position(pair.key.location))
-        return pair
+        let name = key.stringValue
+        tracker.ask(name, in: node)
+        // Keys match byte for byte (as JSON keys do): no Unicode normalisation on every comparison.
+        let count = name.utf8.count
+        guard let offset = names.firstIndex(where: { candidate in
+            guard let candidate, candidate.utf8.count == count else { return false }
+            return candidate.utf8.elementsEqual(name.utf8)
+        }) else { return nil }
+        tracker.use(pairs[offset].key)
+        return pairs[offset]
     }
 
     func contains(_ key: Key) -> Bool { pair(for: key) != nil }
 
     func decodeNil(forKey key: Key) throws -> Bool {
         guard let pair = pair(for: key) else { return true }
-        guard let scalar = pair.value.scalar else { return false }
-        return ScalarResolver.resolve(scalar, tag: pair.value.tag) == .null
+        return pair.value.isNull
     }
 
     /// The value node for `key`, or nil when the key is absent or its value is null: one lookup.
     private func present(_ key: Key) -> YAMLNode? {
-        guard let pair = pair(for: key) else { return nil }
-        if let scalar = pair.value.scalar, ScalarResolver.resolve(scalar, tag: pair.value.tag) == .null { return nil }
+        guard let pair = pair(for: key), !pair.value.isNull else { return nil }
         return pair.value
     }
 
     private func single(_ value: YAMLNode, _ key: Key) -> SingleNodeContainer {
-        SingleNodeContainer(node: value, codingPath: codingPath + [key], tracker: tracker)
+        SingleNodeContainer(node: value, parent: path, key: key, tracker: tracker)
+    }
+
+    private func missing(_ key: Key) -> DecodingError {
+        DecodingError.keyNotFound(key, .init(codingPath: codingPath, debugDescription: "missing key '\(key.stringValue)'"))
     }
 
     func decodeIfPresent<T: Decodable>(_ type: T.Type, forKey key: Key) throws -> T? {
         guard let value = present(key) else { return nil }
-        return try T(from: NodeDecoder(node: value, codingPath: codingPath + [key], tracker: tracker))
+        return try T(from: NodeDecoder(node: value, parent: path, key: key, tracker: tracker))
     }
     func decodeIfPresent(_ type: Bool.Type, forKey key: Key) throws -> Bool? { try present(key).map { try single($0, key).decode(type) } }
     func decodeIfPresent(_ type: String.Type, forKey key: Key) throws -> String? { try present(key).map { try single($0, key).decode(type) } }
@@ -292,63 +410,56 @@ struct KeyedNodeContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
     func decodeIfPresent(_ type: UInt64.Type, forKey key: Key) throws -> UInt64? { try present(key).map { try single($0, key).decode(type) } }
 
     func decode<T: Decodable>(_ type: T.Type, forKey key: Key) throws -> T {
-        guard let pair = pair(for: key) else {
-            throw DecodingError.keyNotFound(key, .init(codingPath: codingPath, debugDescription: "missing key '\(key.stringValue)'"))
-        }
-        return try T(from: NodeDecoder(node: pair.value, codingPath: codingPath + [key], tracker: tracker))
+        guard let pair = pair(for: key) else { throw missing(key) }
+        return try T(from: NodeDecoder(node: pair.value, parent: path, key: key, tracker: tracker))
     }
 
     func nestedContainer<NestedKey: CodingKey>(keyedBy type: NestedKey.Type, forKey key: Key) throws -> KeyedDecodingContainer<NestedKey> {
-        guard let pair = pair(for: key) else {
-            throw DecodingError.keyNotFound(key, .init(codingPath: codingPath, debugDescription: "missing key '\(key.stringValue)'"))
-        }
-        return try NodeDecoder(node: pair.value, codingPath: codingPath + [key], tracker: tracker).container(keyedBy: type)
+        guard let pair = pair(for: key) else { throw missing(key) }
+        return try NodeDecoder(node: pair.value, parent: path, key: key, tracker: tracker).container(keyedBy: type)
     }
 
     func nestedUnkeyedContainer(forKey key: Key) throws -> any UnkeyedDecodingContainer {
-        guard let pair = pair(for: key) else {
-            throw DecodingError.keyNotFound(key, .init(codingPath: codingPath, debugDescription: "missing key '\(key.stringValue)'"))
-        }
-        return try NodeDecoder(node: pair.value, codingPath: codingPath + [key], tracker: tracker).unkeyedContainer()
+        guard let pair = pair(for: key) else { throw missing(key) }
+        return try NodeDecoder(node: pair.value, parent: path, key: key, tracker: tracker).unkeyedContainer()
     }
 
-    func superDecoder() throws -> any Decoder { NodeDecoder(node: node, codingPath: codingPath, tracker: tracker) }
+    func superDecoder() throws -> any Decoder { NodeDecoder(node: node, parent: path, key: nil, tracker: tracker) }
 
     func superDecoder(forKey key: Key) throws -> any Decoder {
-        guard let pair = pair(for: key) else {
-            throw DecodingError.keyNotFound(key, .init(codingPath: codingPath, debugDescription: "missing key '\(key.stringValue)'"))
-        }
-        return NodeDecoder(node: pair.value, codingPath: codingPath + [key], tracker: tracker)
+        guard let pair = pair(for: key) else { throw missing(key) }
+        return NodeDecoder(node: pair.value, parent: path, key: key, tracker: tracker)
     }
 }
 
 struct UnkeyedNodeContainer: UnkeyedDecodingContainer {
     let elements: [YAMLNode]
-    let codingPath: [any CodingKey]
+    let path: CodingPathLink?
     let tracker: KeyTracker
     var currentIndex = 0
 
-    init(elements: [YAMLNode], codingPath: [any CodingKey], tracker: KeyTracker) {
+    init(elements: [YAMLNode], path: CodingPathLink?, tracker: KeyTracker) {
         self.elements = elements
-        self.codingPath = codingPath
+        self.path = path
         self.tracker = tracker
     }
 
+    var codingPath: [any CodingKey] { CodingPathLink.path(path) }
     var count: Int? { elements.count }
     var isAtEnd: Bool { currentIndex >= elements.count }
 
     private mutating func next() throws -> NodeDecoder {
         guard !isAtEnd else {
-            throw DecodingError.valueNotFound(Any.self, .init(codingPath: codingPath + [IndexKey(currentIndex)], debugDescription: "the list has no more elements"))
+            throw DecodingError.valueNotFound(Any.self, .init(
+                codingPath: CodingPathLink.path(path, then: IndexKey(currentIndex)), debugDescription: "the list has no more elements"))
         }
-        let decoder = NodeDecoder(node: elements[currentIndex], codingPath: codingPath + [IndexKey(currentIndex)], tracker: tracker)
+        let decoder = NodeDecoder(node: elements[currentIndex], parent: path, key: IndexKey(currentIndex), tracker: tracker)
         currentIndex += 1
         return decoder
     }
 
     mutating func decodeNil() throws -> Bool {
-        guard !isAtEnd, let scalar = elements[currentIndex].scalar,
-              ScalarResolver.resolve(scalar, tag: elements[currentIndex].tag) == .null else { return false }
+        guard !isAtEnd, elements[currentIndex].isNull else { return false }
         currentIndex += 1
         return true
     }
@@ -366,8 +477,11 @@ struct UnkeyedNodeContainer: UnkeyedDecodingContainer {
 
 struct SingleNodeContainer: SingleValueDecodingContainer {
     let node: YAMLNode
-    let codingPath: [any CodingKey]
+    let parent: CodingPathLink?
+    let key: (any CodingKey)?
     let tracker: KeyTracker
+
+    var codingPath: [any CodingKey] { CodingPathLink.path(parent, then: key) }
 
     private var resolved: ScalarResolver.Value? { node.scalar.map { ScalarResolver.resolve($0, tag: node.tag) } }
 
@@ -377,7 +491,7 @@ struct SingleNodeContainer: SingleValueDecodingContainer {
             debugDescription: decodingMessage("expected \(expected), found \(node.kindDescription)", hint: hint)))
     }
 
-    func decodeNil() -> Bool { resolved == .null }
+    func decodeNil() -> Bool { node.isNull }
 
     func decode(_ type: Bool.Type) throws -> Bool {
         switch resolved {
@@ -389,8 +503,7 @@ struct SingleNodeContainer: SingleValueDecodingContainer {
     }
 
     func decode(_ type: String.Type) throws -> String {
-        guard let scalar = node.scalar else { throw mismatch(type, "text") }
-        if resolved == .null { throw mismatch(type, "text") }
+        guard let scalar = node.scalar, !node.isNull else { throw mismatch(type, "text") }
         return scalar.value
     }
 
@@ -434,6 +547,6 @@ struct SingleNodeContainer: SingleValueDecodingContainer {
     }
 
     func decode<T: Decodable>(_ type: T.Type) throws -> T {
-        try T(from: NodeDecoder(node: node, codingPath: codingPath, tracker: tracker))
+        try T(from: NodeDecoder(node: node, parent: parent, key: key, tracker: tracker))
     }
 }

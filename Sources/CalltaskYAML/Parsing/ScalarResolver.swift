@@ -37,6 +37,25 @@ public enum ScalarResolver {
         return .string(text)
     }
 
+    /// Whether the scalar resolves to null: the same answer as `resolve(_:tag:) == .null`, without
+    /// parsing numbers (the decoder asks this of every value it reads).
+    public static func isNull(_ scalar: YAMLNode.Scalar, tag: String?) -> Bool {
+        if let tag {
+            switch tag {
+            case "tag:yaml.org,2002:null", "!!null": return true
+            case "tag:yaml.org,2002:str", "!!str": return false
+            case "tag:yaml.org,2002:int", "!!int":
+                if parseInt(scalar.value) != nil { return false }
+            default: break
+            }
+        }
+        guard scalar.isPlain, scalar.value.utf8.count <= 4 else { return false }
+        switch scalar.value {
+        case "", "~", "null", "Null", "NULL": return true
+        default: return false
+        }
+    }
+
     /// `[-+]?[0-9]+`, `0o[0-7]+`, `0x[0-9a-fA-F]+` (YAML 1.2 core). Out-of-range numbers are not ints.
     static func parseInt(_ text: String) -> Int? {
         let utf8 = text.utf8

@@ -24,6 +24,12 @@ public struct YAMLNode: Sendable {
         public var value: YAMLNode
         /// True for pairs brought in by a `<<` merge key.
         public var isMerged: Bool
+
+        public init(key: YAMLNode, value: YAMLNode, isMerged: Bool = false) {
+            self.key = key
+            self.value = value
+            self.isMerged = isMerged
+        }
     }
 
     public enum Kind: Sendable {
@@ -39,12 +45,20 @@ public struct YAMLNode: Sendable {
     public var tag: String?
     /// Number of nodes in this subtree once aliases are expanded (the alias-bomb budget counts these).
     public var weight: Int
+    /// The node's number in its document, in parse order (an alias shares its anchor's number); -1 for a
+    /// node built by hand. The decoder records which keys were used by number, not by hashing places.
+    public internal(set) var serial: Int32
 
     public init(_ kind: Kind, at location: SourceLocation, tag: String? = nil, weight: Int = 1) {
+        self.init(kind, at: location, tag: tag, weight: weight, serial: -1)
+    }
+
+    init(_ kind: Kind, at location: SourceLocation, tag: String?, weight: Int, serial: Int32) {
         self.kind = kind
         self.location = location
         self.tag = tag
         self.weight = weight
+        self.serial = serial
     }
 
     public var scalar: Scalar? {
@@ -60,6 +74,12 @@ public struct YAMLNode: Sendable {
     public var elements: [YAMLNode]? {
         if case .sequence(let elements) = kind { return elements }
         return nil
+    }
+
+    /// Whether this is a scalar that resolves to null (`~`, `null`, an empty value).
+    public var isNull: Bool {
+        guard case .scalar(let scalar) = kind else { return false }
+        return ScalarResolver.isNull(scalar, tag: tag)
     }
 
     /// The value for a scalar key in a mapping node.
@@ -85,6 +105,27 @@ public struct YAMLNode: Sendable {
 }
 
 extension YAMLNode {
+    /// A copy whose nodes are numbered 0, 1, 2, … depth first, for trees built by hand.
+    func numbered() -> YAMLNode {
+        var next: Int32 = 0
+        return numbered(&next)
+    }
+
+    private func numbered(_ next: inout Int32) -> YAMLNode {
+        var copy = self
+        copy.serial = next
+        next += 1
+        switch kind {
+        case .scalar:
+            break
+        case .sequence(let elements):
+            copy.kind = .sequence(elements.map { $0.numbered(&next) })
+        case .mapping(let pairs):
+            copy.kind = .mapping(pairs.map { YAMLNode.Pair(key: $0.key.numbered(&next), value: $0.value.numbered(&next), isMerged: $0.isMerged) })
+        }
+        return copy
+    }
+
     /// Finds the node at a path, for locating decoding and validation errors.
     ///
     /// Returns the deepest node reached, so a missing key is located at its enclosing mapping.

@@ -83,19 +83,47 @@ private struct TreeBuilder {
         var location: SourceLocation
         var anchor: String?
         var tag: String?
+        var serial: Int32
         var elements: [YAMLNode] = []
         var pairs: [YAMLNode.Pair] = []
         var merged: [YAMLNode.Pair] = []
         var pendingKey: YAMLNode?
-        var firstSeen: [String: SourceLocation] = [:]
+        /// The keys of `pairs`, in order, to find a duplicate without copying pairs.
+        var names: [String] = []
+        /// Key → its position, built only once a mapping is big enough for a scan of `names` to cost
+        /// more than hashing (most spec mappings have a handful of keys).
+        var keyIndex: [String: Int]?
         var weight = 1
+
+        /// The position of the pair already holding `name`, if any.
+        mutating func existingPair(_ name: String) -> Int? {
+            if let keyIndex { return keyIndex[name] }
+            if let found = names.firstIndex(of: name) { return found }
+            if names.count >= 16 {
+                keyIndex = Dictionary(names.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
+            }
+            return nil
+        }
+
+        mutating func appendPair(_ pair: YAMLNode.Pair, name: String) {
+            keyIndex?[name] = names.count
+            names.append(name)
+            pairs.append(pair)
+        }
     }
 
     private var stack: [Frame] = []
     private var anchors: [String: YAMLNode] = [:]
     private var documentIndex = 0
     private var documentWeight = 0
+    private var nextSerial: Int32 = 0
     private var failed = false
+
+    /// The next node number in this document (wraps instead of trapping; the decoder ignores negatives).
+    private mutating func takeSerial() -> Int32 {
+        defer { nextSerial &+= 1 }
+        return nextSerial
+    }
 
     init(file: String, limits: YAMLLimits, bytes: [UInt8]) {
         self.file = file
@@ -191,6 +219,7 @@ private struct TreeBuilder {
         case YAML_DOCUMENT_START_EVENT:
             anchors = [:]
             documentWeight = 0
+            nextSerial = 0
             stack = []
         case YAML_DOCUMENT_END_EVENT:
             documentIndex += 1
@@ -211,7 +240,7 @@ private struct TreeBuilder {
             default: style = .plain
             }
             // A scalar weighs by its size too, so aliases of one huge scalar cannot multiply it past the budget.
-            let node = YAMLNode(.scalar(.init(value, style: style)), at: start, tag: Self.string(data.tag), weight: 1 + length / 64)
+            let node = YAMLNode(.scalar(.init(value, style: style)), at: start, tag: Self.string(data.tag), weight: 1 + length / 64, serial: takeSerial())
             if let anchor = Self.string(data.anchor) { anchors[anchor] = node }
             add(node)
         case YAML_ALIAS_EVENT:
@@ -226,14 +255,14 @@ private struct TreeBuilder {
         case YAML_SEQUENCE_START_EVENT:
             guard checkDepth(at: start) else { return }
             let data = event.data.sequence_start
-            stack.append(Frame(isMapping: false, location: start, anchor: Self.string(data.anchor), tag: Self.string(data.tag)))
+            stack.append(Frame(isMapping: false, location: start, anchor: Self.string(data.anchor), tag: Self.string(data.tag), serial: takeSerial()))
         case YAML_MAPPING_START_EVENT:
             guard checkDepth(at: start) else { return }
             let data = event.data.mapping_start
-            stack.append(Frame(isMapping: true, location: start, anchor: Self.string(data.anchor), tag: Self.string(data.tag)))
+            stack.append(Frame(isMapping: true, location: start, anchor: Self.string(data.anchor), tag: Self.string(data.tag), serial: takeSerial()))
         case YAML_SEQUENCE_END_EVENT:
             guard let frame = stack.popLast(), !frame.isMapping else { return }
-            let node = YAMLNode(.sequence(frame.elements), at: frame.location, tag: frame.tag, weight: frame.weight)
+            let node = YAMLNode(.sequence(frame.elements), at: frame.location, tag: frame.tag, weight: frame.weight, serial: frame.serial)
             if let anchor = frame.anchor { anchors[anchor] = node }
             add(node, counted: true)
         case YAML_MAPPING_END_EVENT:
@@ -247,7 +276,7 @@ private struct TreeBuilder {
                     pairs.append(pair)
                 }
             }
-            let node = YAMLNode(.mapping(pairs), at: frame.location, tag: frame.tag, weight: frame.weight)
+            let node = YAMLNode(.mapping(pairs), at: frame.location, tag: frame.tag, weight: frame.weight, serial: frame.serial)
             if let anchor = frame.anchor { anchors[anchor] = node }
             add(node, counted: true)
         default:
@@ -300,13 +329,12 @@ private struct TreeBuilder {
         if let scalar = key.scalar, scalar.isPlain, scalar.value == "<<", key.tag == nil {
             diagnostics += Self.merge(node, into: &stack[last])
         } else if let name = key.scalar?.value {
-            if let first = stack[last].firstSeen[name] {
+            if let first = stack[last].existingPair(name) {
                 diagnostics.append(Diagnostic(at: key.location, "duplicate key '\(name)'",
                                               hint: "remove one of the two; YAML keeps only one value per key",
-                                              notes: [.init(location: first, message: "'\(name)' first defined here")]))
+                                              notes: [.init(location: stack[last].pairs[first].key.location, message: "'\(name)' first defined here")]))
             } else {
-                stack[last].firstSeen[name] = key.location
-                stack[last].pairs.append(YAMLNode.Pair(key: key, value: node, isMerged: false))
+                stack[last].appendPair(YAMLNode.Pair(key: key, value: node, isMerged: false), name: name)
             }
         }
     }
