@@ -3,7 +3,8 @@
 #
 # Builds the product (release, --scratch-path .build-release) and the nested Benchmarks/ package
 # (release, its own Benchmarks/.build), generates corpora into a temp dir, then measures:
-#   1. spec loading: our loader vs Yams (same files, same TaskSpec models) vs a bare libyaml event scan;
+#   1. spec loading: our loader vs Yams (same files, same TaskSpec models) vs a bare libyaml event scan,
+#      and where our loading spends its time (parse, decode, validate);
 #   2. plan against a real calltask-sim (--latency-ms 20): requests, wall time, floor; default rate limit;
 #      specs that need detail reads;
 #   3. apply of N changed tasks, half running (--parallelism 8 --max-rps 0);
@@ -150,6 +151,7 @@ for n in $load_sizes; do
     echo "== load N=$n" >&2
     collect "$bench/calltask-bench" load "$work/specs-$n" --repeat "$repeat"
     collect "$bench/calltask-bench" scan "$work/specs-$n" --repeat "$repeat"
+    collect "$bench/calltask-bench" stages "$work/specs-$n" --repeat "$repeat"
     collect "$bench/yams-bench" load "$work/specs-$n" --repeat "$repeat"
     # The whole CLI, one process, files read from disk: what a user waits for.
     wait_quiet
@@ -227,6 +229,14 @@ for n in sorted({int(r["tasks"]) for r in rows if r.get("bench") == "load-callta
     ours, yams, scan, cli = find("load-calltask", n), find("load-yams", n), find("load-libyaml-scan", n), find("validate-cli", n)
     o, y, s = float(ours["best_s"]), float(yams["best_s"]), float(scan["best_s"])
     print(f"{n:>6} {int(ours['bytes'])/1e6:>6.2f} {o:>10.4f} {ours['tasks_per_s']:>9} {ours['mb_per_s']:>6} {y:>8.4f} {s:>8.4f} {y/o:>7.2f}x {o/s:>7.2f}x {cli['wall_s'] if cli else '-':>14} {ours['load']:>5}  {ok(y/o >= 2)} / {ok(o/s <= 2)}")
+print()
+print("1b. Where loading spends its time (best of runs): parse = libyaml events -> node trees; decode = Codable over the trees")
+for r in rows:
+    if r.get("bench") != "load-stages": continue
+    scan = find("load-libyaml-scan", int(r["files"]))
+    s = float(scan["best_s"]) if scan else float("nan")
+    print(f"  N={r['files']:>6}: scan {s:.4f} s, parse {float(r['parse_s']):.4f} s ({float(r['parse_s'])/s:.1f}x scan), "
+          f"decode only {float(r['decode_only_s']):.4f} s, validate {float(r['validate_s']):.4f} s, load {r['load']}")
 print()
 print(f"2/4. Plan against calltask-sim, {latency*1000:.0f} ms per request, --page-size {page_size} --page-parallelism {page_par}")
 print(f"{'run':>20} {'N':>6} {'requests':>9} {'pages':>6} {'detail':>7} {'wall s':>7} {'compute s':>9} {'floor s':>8} {'bound s':>8} {'RSS MB':>7} {'load':>5}  target")
