@@ -9,15 +9,17 @@ public enum Differ {
     /// `busy`) are shown verbatim as elements to remove.
     public static func diff(desired: TaskConfig, live: NormalizedTask) -> [FieldChange] {
         var changes: [FieldChange] = []
-        for field in FieldTable.fields where field.isSet(desired) {
-            switch field.comparison {
+        let fields = FieldTable.fields
+        for index in fields.indices where fields[index].isSet(desired) {
+            switch fields[index].comparison {
             case .redialStatuses:
                 if let change = redialChange(desired: desired, live: live) { changes.append(change) }
             case .value, .set:
-                if field.equal(desired, live.config) { continue }
+                if fields[index].equal(desired, live.config) { continue }
+                let field = fields[index]
                 let old = field.value(live.config)
                 let new = field.value(desired)
-                if field.comparison == .set, let oldItems = field.elements(live.config), let newItems = field.elements(desired) {
+                if field.comparison == .set, case .list(let oldItems)? = old, case .list(let newItems)? = new {
                     changes.append(FieldChange(path: field.path, old: old, new: new,
                                                added: newItems.filter { !oldItems.contains($0) },
                                                removed: oldItems.filter { !newItems.contains($0) }))
