@@ -72,9 +72,8 @@ public enum Planner {
         var tasks: [TaskPlan] = []
         tasks.reserveCapacity(matched.matches.count)
         var writeOnlyUsed = false
-        for index in matched.matches.indices {
-            // Borrow the pair in place: a spec and a live task are large values, not worth copying.
-            let planned = taskPlan(matched.matches[index].spec, listed: matched.matches[index].live, details: details)
+        for (loaded, listed) in matched.matches {
+            let planned = taskPlan(loaded, listed: listed, details: details)
             tasks.append(planned.task)
             writeOnlyUsed = writeOnlyUsed || planned.writeOnlyUsed
         }
