@@ -32,17 +32,30 @@ public enum Differ {
     }
 
     static func redialChange(desired: TaskConfig, live: NormalizedTask) -> FieldChange? {
-        let wanted = Set(desired.taskExtras?.redialConditions?.daStatus ?? []).filter { !$0.isWriteOnly }
-        let have = Set(live.config.taskExtras?.redialConditions?.daStatus ?? [])
+        let wanted = codeBits(desired.taskExtras?.redialConditions?.daStatus, keepingWriteOnly: false)
+        let have = codeBits(live.config.taskExtras?.redialConditions?.daStatus, keepingWriteOnly: true)
         let uncoded = live.uncodedRedialStatuses
         let liveKnown = live.config.taskExtras?.redialConditions != nil
         if liveKnown, wanted == have, uncoded.isEmpty { return nil }
         let name: (RedialStatus) -> PlanValue = { .string($0.name) }
-        let oldItems = have.sorted().map(name) + uncoded.map { PlanValue.string("\($0) (call loss, no code)") }
-        let newItems = wanted.sorted().map(name)
+        let oldItems = codes(have).map(name) + uncoded.map { PlanValue.string("\($0) (call loss, no code)") }
+        let newItems = codes(wanted).map(name)
         return FieldChange(
             path: FieldTable.redialStatusPath,
             old: liveKnown ? .list(oldItems) : nil, new: .list(newItems),
             added: newItems.filter { !oldItems.contains($0) }, removed: oldItems.filter { !newItems.contains($0) })
+    }
+
+    /// A set of redial codes as bits (bit n is code n): compared without hashing or allocating.
+    /// - Parameter keepingWriteOnly: whether to keep codes 11 and 12, which are never read back.
+    static func codeBits(_ codes: [RedialStatus]?, keepingWriteOnly writeOnly: Bool) -> UInt32 {
+        var bits: UInt32 = 0
+        for code in codes ?? [] where writeOnly || !code.isWriteOnly { bits |= 1 << UInt32(code.rawValue) }
+        return bits
+    }
+
+    /// The codes in `bits`, in code order.
+    static func codes(_ bits: UInt32) -> [RedialStatus] {
+        RedialStatus.allCases.filter { bits & (1 << UInt32($0.rawValue)) != 0 }
     }
 }
