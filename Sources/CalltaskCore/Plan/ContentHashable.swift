@@ -3,9 +3,10 @@ import CalltaskModels
 /// A value that feeds a canonical, self-delimiting byte form of itself into a `ContentHasher` (for
 /// plan fingerprints).
 ///
-/// Equal values feed equal bytes; values that differ feed different bytes (each field in declaration
-/// order, optionals with a presence byte, text and lists with their length). The bytes are an
-/// internal format: changing them changes every fingerprint (saved plans then read as stale).
+/// Equal values feed equal bytes; values whose encoded (update body) forms differ feed different bytes
+/// (each field in declaration order, optionals with a presence byte, text and lists with their length,
+/// a tag where one type has two forms). The bytes are an internal format: changing them changes every
+/// fingerprint (saved plans then read as stale).
 protocol ContentHashable {
     func feed(into hasher: inout ContentHasher)
 }
