@@ -9,15 +9,17 @@ public enum Differ {
     /// `busy`) are shown verbatim as elements to remove.
     public static func diff(desired: TaskConfig, live: NormalizedTask) -> [FieldChange] {
         var changes: [FieldChange] = []
-        for field in FieldTable.fields where field.isSet(desired) {
-            switch field.comparison {
+        let fields = FieldTable.fields
+        for index in fields.indices where fields[index].isSet(desired) {
+            switch fields[index].comparison {
             case .redialStatuses:
                 if let change = redialChange(desired: desired, live: live) { changes.append(change) }
             case .value, .set:
-                if field.equal(desired, live.config) { continue }
+                if fields[index].equal(desired, live.config) { continue }
+                let field = fields[index]
                 let old = field.value(live.config)
                 let new = field.value(desired)
-                if field.comparison == .set, let oldItems = field.elements(live.config), let newItems = field.elements(desired) {
+                if field.comparison == .set, case .list(let oldItems)? = old, case .list(let newItems)? = new {
                     changes.append(FieldChange(path: field.path, old: old, new: new,
                                                added: newItems.filter { !oldItems.contains($0) },
                                                removed: oldItems.filter { !newItems.contains($0) }))
@@ -30,17 +32,30 @@ public enum Differ {
     }
 
     static func redialChange(desired: TaskConfig, live: NormalizedTask) -> FieldChange? {
-        let wanted = Set(desired.taskExtras?.redialConditions?.daStatus ?? []).filter { !$0.isWriteOnly }
-        let have = Set(live.config.taskExtras?.redialConditions?.daStatus ?? [])
+        let wanted = codeBits(desired.taskExtras?.redialConditions?.daStatus, keepingWriteOnly: false)
+        let have = codeBits(live.config.taskExtras?.redialConditions?.daStatus, keepingWriteOnly: true)
         let uncoded = live.uncodedRedialStatuses
         let liveKnown = live.config.taskExtras?.redialConditions != nil
         if liveKnown, wanted == have, uncoded.isEmpty { return nil }
         let name: (RedialStatus) -> PlanValue = { .string($0.name) }
-        let oldItems = have.sorted().map(name) + uncoded.map { PlanValue.string("\($0) (call loss, no code)") }
-        let newItems = wanted.sorted().map(name)
+        let oldItems = codes(have).map(name) + uncoded.map { PlanValue.string("\($0) (call loss, no code)") }
+        let newItems = codes(wanted).map(name)
         return FieldChange(
             path: FieldTable.redialStatusPath,
             old: liveKnown ? .list(oldItems) : nil, new: .list(newItems),
             added: newItems.filter { !oldItems.contains($0) }, removed: oldItems.filter { !newItems.contains($0) })
+    }
+
+    /// A set of redial codes as bits (bit n is code n): compared without hashing or allocating.
+    /// - Parameter keepingWriteOnly: whether to keep codes 11 and 12, which are never read back.
+    static func codeBits(_ codes: [RedialStatus]?, keepingWriteOnly writeOnly: Bool) -> UInt32 {
+        var bits: UInt32 = 0
+        for code in codes ?? [] where writeOnly || !code.isWriteOnly { bits |= 1 << UInt32(code.rawValue) }
+        return bits
+    }
+
+    /// The codes in `bits`, in code order.
+    static func codes(_ bits: UInt32) -> [RedialStatus] {
+        RedialStatus.allCases.filter { bits & (1 << UInt32($0.rawValue)) != 0 }
     }
 }

@@ -13,46 +13,62 @@ public enum Matcher {
     }
 
     public static func match(_ specs: [LoadedSpec], live: [LiveTask]) -> Result {
-        var byUUID: [String: LiveTask] = [:]
-        var byName: [String: [LiveTask]] = [:]
-        for task in live {
-            byUUID[task.uuid] = task
-            if let name = task.name { byName[name, default: []].append(task) }
+        // Indices into `live`, not copies: a `LiveTask` is large, and each is copied once, into `matches`.
+        var byUUID: [String: Int] = [:]
+        var byName: [String: Int] = [:]
+        /// Names more than one live task carries: every index, in list order.
+        var shared: [String: [Int]] = [:]
+        byUUID.reserveCapacity(live.count)
+        byName.reserveCapacity(live.count)
+        for index in live.indices {
+            byUUID[live[index].uuid] = index
+            guard let name = live[index].name else { continue }
+            if let first = byName.updateValue(index, forKey: name) {
+                byName[name] = first
+                shared[name, default: [first]].append(index)
+            }
         }
         var matches: [(spec: LoadedSpec, live: LiveTask)] = []
+        matches.reserveCapacity(specs.count)
         var unmatched: [UnmatchedSpec] = []
         var diagnostics: [Diagnostic] = []
         var used: Set<String> = []
-        let names = live.compactMap(\.name)
+        used.reserveCapacity(specs.count)
+        var names: [String]?  // the live names, for suggestions; gathered once, when first needed
+        func unmatchedSpec(_ spec: LoadedSpec, name: String) -> UnmatchedSpec {
+            let candidates = names ?? live.compactMap(\.name)
+            names = candidates
+            return UnmatchedSpec(name: name, uuid: spec.spec.uuid, source: spec.location.description,
+                                 closest: Suggestion.nearest(to: name, in: candidates, count: 3))
+        }
         for spec in specs {
             let name = spec.spec.config.name ?? ""
             if let uuid = spec.spec.uuid {
-                if let task = byUUID[uuid] {
-                    matches.append((spec, task))
-                    used.insert(task.uuid)
+                if let index = byUUID[uuid] {
+                    matches.append((spec, live[index]))
+                    used.insert(uuid)
                 } else {
-                    unmatched.append(UnmatchedSpec(name: name, uuid: uuid, source: spec.location.description,
-                                                   closest: Suggestion.nearest(to: name, in: names, count: 3)))
+                    unmatched.append(unmatchedSpec(spec, name: name))
                 }
                 continue
             }
-            let candidates = byName[name] ?? []
-            switch candidates.count {
-            case 1:
-                matches.append((spec, candidates[0]))
-                used.insert(candidates[0].uuid)
-            case 0:
-                unmatched.append(UnmatchedSpec(name: name, uuid: nil, source: spec.location.description,
-                                               closest: Suggestion.nearest(to: name, in: names, count: 3)))
-            default:
+            if let candidates = shared[name] {
                 let path = FieldPath(keys: "name")
                 diagnostics.append(Diagnostic(
                     at: spec.location(of: path), path: path,
-                    "the name '\(name)' matches \(candidates.count) live tasks: " + candidates.map(\.uuid).joined(separator: ", "),
+                    "the name '\(name)' matches \(candidates.count) live tasks: " + candidates.map { live[$0].uuid }.joined(separator: ", "),
                     hint: "add 'uuid:' with the task's id to say which one this spec manages"))
+            } else if let index = byName[name] {
+                matches.append((spec, live[index]))
+                used.insert(live[index].uuid)
+            } else {
+                unmatched.append(unmatchedSpec(spec, name: name))
             }
         }
-        let unmanaged = live.filter { !used.contains($0.uuid) }.map { UnmanagedTask(uuid: $0.uuid, name: $0.name ?? "") }
+        var unmanaged: [UnmanagedTask] = []
+        for index in live.indices where !used.contains(live[index].uuid) {
+            unmanaged.append(UnmanagedTask(uuid: live[index].uuid, name: live[index].name ?? ""))
+        }
         return Result(matches: matches, unmatched: unmatched, unmanaged: unmanaged, diagnostics: diagnostics)
     }
 

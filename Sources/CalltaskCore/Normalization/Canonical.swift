@@ -10,16 +10,46 @@ public import CalltaskModels
 public enum Canonical {
     public static func canonicalize(_ config: TaskConfig) -> TaskConfig {
         var config = config
-        guard var extras = config.taskExtras else { return config }
-        if let week = extras.workWeek { extras.workWeek = Array(Set(week)).sorted() }
+        guard var extras = config.taskExtras.take() else { return config }
+        if let week = extras.workWeek { extras.workWeek = sortedUnique(week) }
         if let hours = extras.workHour {
-            extras.workHour = Array(Set(hours)).sorted { ($0.wday, $0.begin, $0.end) < ($1.wday, $1.begin, $1.end) }
+            extras.workHour = sortedUnique(hours) { ($0.wday, $0.begin, $0.end) < ($1.wday, $1.begin, $1.end) }
         }
         if let lines = extras.line { extras.line = lines.sorted { $0.id < $1.id } }
         if let statuses = extras.redialConditions?.daStatus {
-            extras.redialConditions = RedialConditions(daStatus: Array(Set(statuses)).sorted())
+            extras.redialConditions = RedialConditions(daStatus: sortedUnique(statuses))
         }
         config.taskExtras = extras
         return config
+    }
+
+    /// The elements sorted by `areInIncreasingOrder`, each distinct (`==`) element once.
+    ///
+    /// What `Array(Set(elements)).sorted(by:)` gives, without hashing; elements the order ties but
+    /// `==` tells apart are all kept (in their first-seen order, not the set's, so the result is
+    /// deterministic).
+    static func sortedUnique<Element: Equatable>(
+        _ elements: [Element], by areInIncreasingOrder: (Element, Element) -> Bool
+    ) -> [Element] {
+        guard elements.count > 1 else { return elements }
+        let sorted = elements.sorted(by: areInIncreasingOrder)
+        var out: [Element] = []
+        out.reserveCapacity(sorted.count)
+        var runStart = 0  // index in `out` where the current run of order-equal elements begins
+        for element in sorted {
+            if let last = out.last, !areInIncreasingOrder(last, element) {
+                // Same place in the order as the run: keep it unless the run already holds it.
+                if !out[runStart...].contains(element) { out.append(element) }
+            } else {
+                runStart = out.count
+                out.append(element)
+            }
+        }
+        return out
+    }
+
+    /// The elements sorted, each distinct element once (`Array(Set(elements)).sorted()`).
+    static func sortedUnique<Element: Comparable>(_ elements: [Element]) -> [Element] {
+        sortedUnique(elements, by: <)
     }
 }

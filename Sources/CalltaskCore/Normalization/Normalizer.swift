@@ -39,18 +39,23 @@ public enum Normalizer {
         var disagreements: Set<String> = []
         var merged = TaskExtras()
         var uncoded: [String] = []
-        for field in FieldTable.extrasFields {
-            let fromRemote = remote.flatMap { field.read($0.extras) }
-            let fromLocal = local.flatMap { field.read($0.extras) }
-            if let fromRemote, let fromLocal, fromRemote != fromLocal { disagreements.insert(field.path) }
-        }
-        if let remote {
+        if let remote, let local {
             merged = remote.extras
             uncoded = remote.uncoded
-        }
-        if let local {
-            for field in FieldTable.extrasFields { field.fill(&merged, from: local.extras) }
-            if remote == nil { uncoded = local.uncoded }
+            // Equal copies (the usual case) neither disagree nor have anything to fill in.
+            if remote.extras != local.extras {
+                let fields = FieldTable.extrasFields
+                for index in fields.indices {
+                    if fields[index].disagree(remote.extras, local.extras) { disagreements.insert(fields[index].path) }
+                    fields[index].fill(&merged, local.extras)
+                }
+            }
+        } else if let remote {
+            merged = remote.extras
+            uncoded = remote.uncoded
+        } else if let local {
+            merged = local.extras
+            uncoded = local.uncoded
         }
         config.taskExtras = merged
         return NormalizedTask(
@@ -96,17 +101,19 @@ public enum Normalizer {
         out.redialMaxTimes = live.redialMaxTimes?.value
         var uncoded: [String] = []
         if let conditions = live.redialConditions {
-            var codes: Set<RedialStatus> = []
-            for text in conditions.flatMap(\.daStatus) {
-                if let code = RedialStatusTable.codeForString[text] {
-                    codes.insert(code)
-                } else if let number = Int(text), let code = RedialStatus(rawValue: number) {
-                    codes.insert(code)  // a platform that echoes codes back
-                } else if !uncoded.contains(text) {
-                    uncoded.append(text)
+            var codes: [RedialStatus] = []
+            for condition in conditions {
+                for text in condition.daStatus {
+                    if let code = RedialStatusTable.codeForString[text] {
+                        codes.append(code)
+                    } else if let number = Int(text), let code = RedialStatus(rawValue: number) {
+                        codes.append(code)  // a platform that echoes codes back
+                    } else if !uncoded.contains(text) {
+                        uncoded.append(text)
+                    }
                 }
             }
-            out.redialConditions = RedialConditions(daStatus: codes.sorted())
+            out.redialConditions = RedialConditions(daStatus: Canonical.sortedUnique(codes))
         }
         return (out, uncoded)
     }

@@ -1,17 +1,21 @@
 public import CalltaskModels
-import Foundation
 
 /// A fingerprint of a live task's settable configuration, for the stale-plan check of apply.
 ///
 /// Only list-visible settable fields count, so a fingerprint from the task list and one from the
 /// detail call of the same unchanged task agree; counters (`number_count`, `call_info`, `call_status`)
 /// that move all day on a dialling task are not part of the configuration at all.
+///
+/// The hash covers, in `FieldTable` order, each list-visible field of the canonical configuration
+/// (whether it is set, then its canonical bytes, `ContentHashable`), then the redial strings that no
+/// code writes. It is the same in every process and run. Its format is not the JSON form's: a plan
+/// saved by a calltask before this format reads as stale and must be made again.
 public enum Fingerprint {
     public static func of(_ task: NormalizedTask) -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
-        let visible = FieldTable.listVisible(task.config)
-        let data = (try? encoder.encode(visible)) ?? Data()
-        return ContentHash.hex(of: [UInt8](data) + Array(task.uncodedRedialStatuses.joined(separator: "\u{0}").utf8))
+        var hasher = ContentHasher()
+        let fields = FieldTable.listFields
+        for index in fields.indices { fields[index].feed(task.config, &hasher) }
+        task.uncodedRedialStatuses.feed(into: &hasher)
+        return hasher.hex
     }
 }

@@ -48,42 +48,34 @@ public enum Planner {
         specs: [LoadedSpec], live: [LiveTask], details: [String: LiveTask],
         options: Options, account: String, specHash: String, requests: Int
     ) -> (plan: Plan, diagnostics: [Diagnostic]) {
-        let matched = Matcher.match(specs, live: live)
+        plan(matched: Matcher.match(specs, live: live), details: details, options: options, account: account,
+             specHash: specHash, requests: requests)
+    }
+
+    /// Builds the plan from specs already matched to live tasks (a caller that matched them to decide
+    /// which details to read need not match again).
+    ///
+    /// ```swift
+    /// let matched = Matcher.match(scoped, live: listing.tasks)
+    /// let details = try await readDetails(matched.matches.filter { Planner.needsDetail($0.spec.spec) }.map(\.live.uuid))
+    /// let (plan, diagnostics) = Planner.plan(matched: matched, details: details, options: options,
+    ///                                        account: account, specHash: hash, requests: requests)
+    /// ```
+    ///
+    /// - Parameters:
+    ///   - matched: `Matcher.match` of the validated, scoped specs against every live task from the list.
+    ///   - details: detail answers for the tasks that needed them, by uuid.
+    public static func plan(
+        matched: Matcher.Result, details: [String: LiveTask],
+        options: Options, account: String, specHash: String, requests: Int
+    ) -> (plan: Plan, diagnostics: [Diagnostic]) {
         var tasks: [TaskPlan] = []
+        tasks.reserveCapacity(matched.matches.count)
         var writeOnlyUsed = false
         for (loaded, listed) in matched.matches {
-            let source = details[listed.uuid] ?? listed
-            let normalized = Normalizer.normalize(source)
-            let desired = Canonical.canonicalize(loaded.spec.config)
-            if desired.taskExtras?.redialConditions?.daStatus.contains(where: \.isWriteOnly) == true { writeOnlyUsed = true }
-            var changes = Differ.diff(desired: desired, live: normalized)
-            var warnings: [String] = []
-            let managedFields = FieldTable.fields.filter { $0.isSet(desired) }
-            let managed = Set(managedFields.map(\.path))
-            for field in normalized.disagreements.sorted() where managed.contains(field) {
-                warnings.append("\(field): the local copy (task_extras) and the dialer's copy (new_task_extra) disagree; an apply rewrites both")
-            }
-            let managesRedial = managedFields.contains { $0.comparison == .redialStatuses }
-            if !managesRedial, !normalized.uncodedRedialStatuses.isEmpty, !changes.isEmpty {
-                warnings.append("redial da_status holds strings no code writes (" + normalized.uncodedRedialStatuses.joined(separator: ", ")
-                                + "); an update carries only the coded statuses")
-            }
-            var enableChange: TaskPlan.EnableChange?
-            if let wanted = loaded.spec.enable, wanted != normalized.enabled {
-                enableChange = .init(from: normalized.enabled, to: wanted)
-            }
-            let action: TaskPlan.Action
-            if normalized.abnormal {
-                action = .skipAbnormal
-                warnings.append("abnormal task: its new_task_extra is empty; the platform's docs say to delete and recreate it. Apply skips it.")
-            } else {
-                action = changes.isEmpty && enableChange == nil ? .noChange : .update
-            }
-            let steps = action == .update ? Self.steps(running: normalized.enabled, update: !changes.isEmpty, wanted: loaded.spec.enable) : []
-            tasks.append(TaskPlan(
-                uuid: listed.uuid, name: normalized.name, source: loaded.location.description, action: action,
-                enabled: normalized.enabled, steps: steps, changes: changes, enableChange: enableChange, warnings: warnings,
-                desired: loaded.spec.config, desiredEnable: loaded.spec.enable, fingerprint: Fingerprint.of(normalized)))
+            let planned = taskPlan(loaded, listed: listed, details: details)
+            tasks.append(planned.task)
+            writeOnlyUsed = writeOnlyUsed || planned.writeOnlyUsed
         }
         var notes: [String] = []
         if writeOnlyUsed {
@@ -92,5 +84,48 @@ public enum Planner {
         let plan = Plan(account: account, specHash: specHash, tasks: tasks, creates: matched.unmatched,
                         unmanaged: matched.unmanaged, notes: notes, requests: requests)
         return (plan, matched.diagnostics)
+    }
+
+    /// The plan for one matched task, and whether its spec names write-only redial codes.
+    static func taskPlan(
+        _ loaded: LoadedSpec, listed: LiveTask, details: [String: LiveTask]
+    ) -> (task: TaskPlan, writeOnlyUsed: Bool) {
+        let normalized: NormalizedTask
+        if !details.isEmpty, let detail = details[listed.uuid] {
+            normalized = Normalizer.normalize(detail)
+        } else {
+            normalized = Normalizer.normalize(listed)
+        }
+        let desired = Canonical.canonicalize(loaded.spec.config)
+        let writeOnlyUsed = desired.taskExtras?.redialConditions?.daStatus.contains(where: \.isWriteOnly) == true
+        let changes = Differ.diff(desired: desired, live: normalized)
+        var warnings: [String] = []
+        if !normalized.disagreements.isEmpty {
+            for path in normalized.disagreements.sorted() where FieldTable.manages(desired, path: path) {
+                warnings.append("\(path): the local copy (task_extras) and the dialer's copy (new_task_extra) disagree; an apply rewrites both")
+            }
+        }
+        if !normalized.uncodedRedialStatuses.isEmpty, !changes.isEmpty,
+           !FieldTable.fields.contains(where: { $0.comparison == .redialStatuses && $0.isSet(desired) }) {
+            warnings.append("redial da_status holds strings no code writes (" + normalized.uncodedRedialStatuses.joined(separator: ", ")
+                            + "); an update carries only the coded statuses")
+        }
+        var enableChange: TaskPlan.EnableChange?
+        if let wanted = loaded.spec.enable, wanted != normalized.enabled {
+            enableChange = .init(from: normalized.enabled, to: wanted)
+        }
+        let action: TaskPlan.Action
+        if normalized.abnormal {
+            action = .skipAbnormal
+            warnings.append("abnormal task: its new_task_extra is empty; the platform's docs say to delete and recreate it. Apply skips it.")
+        } else {
+            action = changes.isEmpty && enableChange == nil ? .noChange : .update
+        }
+        let steps = action == .update ? Self.steps(running: normalized.enabled, update: !changes.isEmpty, wanted: loaded.spec.enable) : []
+        let task = TaskPlan(
+            uuid: listed.uuid, name: normalized.name, source: loaded.location.description, action: action,
+            enabled: normalized.enabled, steps: steps, changes: changes, enableChange: enableChange, warnings: warnings,
+            desired: loaded.spec.config, desiredEnable: loaded.spec.enable, fingerprint: Fingerprint.of(normalized))
+        return (task, writeOnlyUsed)
     }
 }

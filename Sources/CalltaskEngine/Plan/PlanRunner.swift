@@ -25,7 +25,7 @@ public struct PlanRunner: Sendable {
         let needed = matched.matches.filter { Planner.needsDetail($0.spec.spec) }.map(\.live.uuid)
         let details = try await readDetails(needed)
         requests += needed.count
-        return Planner.plan(specs: scoped, live: listing.tasks, details: details, options: options,
+        return Planner.plan(matched: matched, details: details, options: options,
                             account: account, specHash: specs.hash, requests: requests)
     }
 
