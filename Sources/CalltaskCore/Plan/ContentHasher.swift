@@ -1,4 +1,4 @@
-/// A streaming 64-bit FNV-1a hasher: the state behind `ContentHash`, fed field by field.
+/// A streaming 64-bit FNV-1a hasher: fed field by field (plan fingerprints, the spec-set hash).
 ///
 /// Unlike Swift's `Hasher` it is not seeded, so the same bytes give the same hash in every process
 /// and on every run (plan fingerprints are saved and compared later). Not a security measure.
@@ -20,6 +20,16 @@ public struct ContentHasher: Sendable {
         var hash = state
         for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
         state = hash
+    }
+
+    /// Feeds an array of raw bytes, with no length. A concrete overload: the generic one is not
+    /// specialised for callers in other modules, and a spec set hashes megabytes through this.
+    public mutating func feed(bytes: [UInt8]) {
+        bytes.withUnsafeBufferPointer { buffer in
+            var hash = state
+            for byte in buffer { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
+            state = hash
+        }
     }
 
     /// Feeds an integer as 8 little-endian bytes.

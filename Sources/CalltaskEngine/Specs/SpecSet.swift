@@ -22,16 +22,15 @@ public struct SpecSet: Sendable {
                        hash: hash(of: found.files))
     }
 
-    /// The hash of every file's path and bytes, each followed by a 0 byte, in one buffer built once.
+    /// The hash of every file's path and bytes, each followed by a 0 byte, streamed file by file.
     static func hash(of files: [SourceFile]) -> String {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(files.reduce(0) { $0 + $1.path.utf8.count + $1.bytes.count + 2 })
+        var hasher = ContentHasher()
         for file in files {
-            bytes.append(contentsOf: file.path.utf8)
-            bytes.append(0)
-            bytes.append(contentsOf: file.bytes)
-            bytes.append(0)
+            hasher.feed(bytes: Array(file.path.utf8))
+            hasher.feed(byte: 0)
+            hasher.feed(bytes: file.bytes)
+            hasher.feed(byte: 0)
         }
-        return ContentHash.hex(of: bytes)
+        return hasher.hex
     }
 }
