@@ -13,6 +13,11 @@ public enum SpecLoader {
     public struct Result: Sendable {
         public var specs: [LoadedSpec]
         public var diagnostics: [Diagnostic]
+
+        public init(specs: [LoadedSpec], diagnostics: [Diagnostic]) {
+            self.specs = specs
+            self.diagnostics = diagnostics
+        }
     }
 
     /// Parses and decodes every document of every file; a bad document does not hide the others.

@@ -14,7 +14,7 @@ public struct SpecSet: Sendable {
     /// Reads, loads and validates the specs under `paths`. Never touches the network.
     public static func load(_ paths: [String]) -> SpecSet {
         let found = SpecFiles.read(paths)
-        let loaded = SpecLoader.load(found.files)
+        let loaded = ParallelSpecLoader.load(found.files)
         let diagnostics = found.diagnostics + loaded.diagnostics + Validator.validate(loaded.specs)
         var sources: [String: [UInt8]] = [:]
         for file in found.files { sources[file.path] = file.bytes }
