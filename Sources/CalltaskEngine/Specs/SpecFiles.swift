@@ -26,22 +26,35 @@ public enum SpecFiles {
             }
             let candidates = isDirectory.boolValue ? yamlFiles(under: path) : [path]
             for candidate in candidates where seen.insert(candidate).inserted {
-                let attributes = try? manager.attributesOfItem(atPath: candidate)
-                if let size = attributes?[.size] as? Int, size > maxFileBytes {
-                    diagnostics.append(Diagnostic(at: SourceLocation(file: candidate, line: 1, column: 1),
-                                                  "file is \(size) bytes, above the limit of \(maxFileBytes) bytes",
-                                                  hint: "split the tasks into several files"))
-                    continue
+                switch readFile(candidate, maxFileBytes: maxFileBytes) {
+                case .success(let bytes): files.append(SourceFile(path: candidate, bytes: bytes))
+                case .failure(let diagnostic): diagnostics.append(diagnostic)
                 }
-                guard let data = manager.contents(atPath: candidate) else {
-                    diagnostics.append(Diagnostic(at: SourceLocation(file: candidate, line: 1, column: 1), "cannot read the file",
-                                                  hint: "check its permissions"))
-                    continue
-                }
-                files.append(SourceFile(path: candidate, bytes: [UInt8](data)))
             }
         }
         return Found(files: files, diagnostics: diagnostics)
+    }
+
+    /// One file's bytes, or why it cannot be used. The size comes from the open handle (one seek), not
+    /// from `attributesOfItem`, which builds a dictionary of every attribute per file.
+    static func readFile(_ path: String, maxFileBytes: Int) -> Result<[UInt8], Diagnostic> {
+        let start = SourceLocation(file: path, line: 1, column: 1)
+        guard let handle = FileHandle(forReadingAtPath: path) else {
+            return .failure(Diagnostic(at: start, "cannot read the file", hint: "check its permissions"))
+        }
+        defer { try? handle.close() }
+        do {
+            let size = try handle.seekToEnd()
+            if size > UInt64(maxFileBytes) {
+                return .failure(Diagnostic(at: start, "file is \(size) bytes, above the limit of \(maxFileBytes) bytes",
+                                           hint: "split the tasks into several files"))
+            }
+            try handle.seek(toOffset: 0)
+            return .success([UInt8](try handle.readToEnd() ?? Data()))
+        } catch {
+            return .failure(Diagnostic(at: start, "cannot read the file: \(error.localizedDescription)",
+                                       hint: "check that it is a regular file you can read"))
+        }
     }
 
     /// `*.yaml` and `*.yml` under `directory`, sorted, skipping hidden directories and `calltask.yaml`.
