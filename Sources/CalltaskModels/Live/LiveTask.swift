@@ -4,7 +4,10 @@
 /// Decoded tolerantly: ids as strings or numbers, unknown fields ignored, counters (`call_info`,
 /// `number_count`) not kept. Both the local copy `task_extras` and the dialer's `new_task_extra` are
 /// kept; `Normalizer` turns this into a `TaskConfig`.
-public struct LiveTask: Hashable, Sendable, Codable {
+///
+/// Decodable only: calltask reads tasks in this shape and never writes it (updates send a
+/// `TaskConfig` body).
+public struct LiveTask: Hashable, Sendable, Decodable {
     public var uuid: String
     public var name: String?
     public var remark: String?
@@ -55,11 +58,9 @@ public struct LiveTask: Hashable, Sendable, Codable {
         case taskCause = "task_cause"
         case taskExtras = "task_extras"
         case newTaskExtra = "new_task_extra"
-    }
-
-    /// Read-only spellings of fields.
-    private enum AliasKeys: String, CodingKey {
-        /// The detail example (facts §2.6) spells `elasticity_type` so (docs/fields.md A9).
+        /// A read-only spelling: the detail example (facts §2.6) writes `elasticity_type` so
+        /// (docs/fields.md A9). A case here rather than in a second key enum, because each keyed
+        /// container over a list item indexes all of its 60-odd keys.
         case elasticityTask = "elasticity_task"
     }
 
@@ -80,7 +81,7 @@ public struct LiveTask: Hashable, Sendable, Codable {
         scoreSchemeId = try c.decodeIfPresent(LenientInt.self, forKey: .scoreSchemeId)
         endAction = try c.decodeIfPresent(LenientInt.self, forKey: .endAction)
         elasticityType = try c.decodeIfPresent(LenientBool.self, forKey: .elasticityType)
-            ?? decoder.container(keyedBy: AliasKeys.self).decodeIfPresent(LenientBool.self, forKey: .elasticityTask)
+            ?? c.decodeIfPresent(LenientBool.self, forKey: .elasticityTask)
         taskType = try c.decodeIfPresent(LenientInt.self, forKey: .taskType)
         groupType = try c.decodeIfPresent(String.self, forKey: .groupType)
         isGroupSwitch = try c.decodeIfPresent(LenientInt.self, forKey: .isGroupSwitch)
