@@ -184,7 +184,7 @@ enum UnknownKeyFinder {
     /// Whether any key of a keyed mapping went unused (cheap: no paths, no messages).
     static func hasUnknownKey(in root: YAMLNode, tracker: KeyTracker, ignoringRootKeys ignore: (String) -> Bool) -> Bool {
         var found = false
-        walk(root, isRoot: true, tracker: tracker, ignore: ignore) { _, _ in
+        walk(root, tracker: tracker, ignore: ignore) { _, _ in
             found = true
             return false
         }
@@ -194,7 +194,7 @@ enum UnknownKeyFinder {
     /// Every unknown key, located, with the closest key that was asked for (the tracker must record them).
     static func find(in root: YAMLNode, tracker: KeyTracker, ignoringRootKeys ignore: (String) -> Bool) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
-        walk(root, isRoot: true, tracker: tracker, ignore: ignore) { pair, path in
+        walk(root, tracker: tracker, ignore: ignore) { pair, path in
             guard let key = pair.key.scalar?.value else { return true }
             let asked = tracker.asked[path.mapping.serial] ?? []
             let parent = FieldPath(path.components)
@@ -217,7 +217,7 @@ enum UnknownKeyFinder {
 
     /// Calls `report` for each unknown key's pair, depth first, until it returns false.
     private static func walk(
-        _ root: YAMLNode, isRoot: Bool, tracker: KeyTracker, ignore: (String) -> Bool,
+        _ root: YAMLNode, tracker: KeyTracker, ignore: (String) -> Bool,
         report: (YAMLNode.Pair, Position) -> Bool
     ) {
         var position = Position(mapping: root)
