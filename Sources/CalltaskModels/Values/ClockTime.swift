@@ -21,6 +21,10 @@ public struct ClockTime: Hashable, Sendable, Codable, Comparable, CustomStringCo
                 continue
             }
             guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") else { return nil }
+            // No field has more than two digits; stopping here also keeps a long run of digits from
+            // overflowing (found by FuzzListPage).
+            let length = field == 0 ? lengths.0 : field == 1 ? lengths.1 : lengths.2
+            guard length < 2 else { return nil }
             let digit = Int(byte - UInt8(ascii: "0"))
             switch field {
             case 0: values.0 = values.0 * 10 + digit; lengths.0 += 1
