@@ -60,4 +60,20 @@ struct ScalarResolverTests {
         let root = try #require(result.documents.first?.root)
         #expect(["a", "b", "c", "d", "e"].map { root[$0]?.scalar?.style } == [.plain, .singleQuoted, .doubleQuoted, .literal, .folded])
     }
+
+    @Test("isNull gives the same answer as resolve(_:tag:) == .null, for every style and tag")
+    func isNullAgreesWithResolve() {
+        let texts = ["", "~", "null", "Null", "NULL", "nULL", "nul", "none", "0", "12", "0x1F", "x", "~~", " ", "null "]
+        let tags: [String?] = [nil, "!!null", "tag:yaml.org,2002:null", "!!str", "!!int", "tag:yaml.org,2002:int", "!custom"]
+        let styles: [YAMLNode.ScalarStyle] = [.plain, .singleQuoted, .doubleQuoted, .literal, .folded]
+        for text in texts {
+            for tag in tags {
+                for style in styles {
+                    let scalar = YAMLNode.Scalar(text, style: style)
+                    #expect(ScalarResolver.isNull(scalar, tag: tag) == (ScalarResolver.resolve(scalar, tag: tag) == .null),
+                            "'\(text)' \(style) \(tag ?? "untagged")")
+                }
+            }
+        }
+    }
 }

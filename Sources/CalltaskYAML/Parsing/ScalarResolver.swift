@@ -26,8 +26,8 @@ public enum ScalarResolver {
         let text = scalar.value
         // No null, boolean or number is this long: skip scanning long text (aliases may repeat it).
         if text.utf8.count > 64 { return .string(text) }
+        if isNullWord(text) { return .null }
         switch text {
-        case "", "~", "null", "Null", "NULL": return .null
         case "true", "True", "TRUE": return .bool(true)
         case "false", "False", "FALSE": return .bool(false)
         default: break
@@ -49,8 +49,13 @@ public enum ScalarResolver {
             default: break
             }
         }
-        guard scalar.isPlain, scalar.value.utf8.count <= 4 else { return false }
-        switch scalar.value {
+        return scalar.isPlain && isNullWord(scalar.value)
+    }
+
+    /// The core schema's spellings of null, the empty text included.
+    private static func isNullWord(_ text: String) -> Bool {
+        guard text.utf8.count <= 4 else { return false }
+        switch text {
         case "", "~", "null", "Null", "NULL": return true
         default: return false
         }
