@@ -33,10 +33,8 @@ public struct FieldTable {
         let equal: @Sendable (TaskConfig, TaskConfig) -> Bool
         let copy: @Sendable (inout TaskConfig, TaskConfig) -> Void
         let clear: @Sendable (inout TaskConfig) -> Void
-        /// The value as a plan shows it (nil when unset).
+        /// The value as a plan shows it (nil when unset); fingerprints hash this form too.
         let value: @Sendable (TaskConfig) -> PlanValue?
-        /// Feeds a presence byte and the value's canonical bytes into a fingerprint.
-        let feed: @Sendable (TaskConfig, inout ContentHasher) -> Void
     }
 
     /// A `task_extras` field, for merging the two GET copies.
@@ -48,8 +46,8 @@ public struct FieldTable {
         let fill: @Sendable (inout TaskExtras, TaskExtras) -> Void
     }
 
-    /// What a field's value must be able to do: compare, show itself in a plan, feed a fingerprint.
-    typealias Value = Hashable & Sendable & PlanValueConvertible & ContentHashable
+    /// What a field's value must be able to do: compare, and show itself in a plan.
+    typealias Value = Hashable & Sendable & PlanValueConvertible
 
     static func top<V: Value>(
         _ key: TaskConfig.CodingKeys, inList: Bool = true, required: Bool = false,
@@ -100,8 +98,7 @@ public struct FieldTable {
                 if let value = get(source) { set(&target, value) }
             },
             clear: { set(&$0, nil) },
-            value: { get($0)?.planValue },
-            feed: { config, hasher in get(config).feed(into: &hasher) })
+            value: { get($0)?.planValue })
     }
 
     /// The path a redial-status change is shown under (the codes are the part that is compared).

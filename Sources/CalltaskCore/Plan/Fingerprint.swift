@@ -7,15 +7,23 @@ public import CalltaskModels
 /// that move all day on a dialling task are not part of the configuration at all.
 ///
 /// The hash covers, in `FieldTable` order, each list-visible field of the canonical configuration
-/// (whether it is set, then its canonical bytes, `ContentHashable`), then the redial strings that no
-/// code writes. It is the same in every process and run. Its format is not the JSON form's: a plan
+/// (whether it is set, then its `PlanValue`: the encoded form a plan shows), then the redial strings
+/// that no code writes. It is the same in every process and run. Its format is not the JSON form's: a plan
 /// saved by a calltask before this format reads as stale and must be made again.
 public enum Fingerprint {
     public static func of(_ task: NormalizedTask) -> String {
         var hasher = ContentHasher()
         let fields = FieldTable.listFields
-        for index in fields.indices { fields[index].feed(task.config, &hasher) }
-        task.uncodedRedialStatuses.feed(into: &hasher)
+        for index in fields.indices {
+            if let value = fields[index].value(task.config) {
+                hasher.feed(true)
+                value.feed(into: &hasher)
+            } else {
+                hasher.feed(false)
+            }
+        }
+        hasher.feed(task.uncodedRedialStatuses.count)
+        for status in task.uncodedRedialStatuses { hasher.feed(status) }
         return hasher.hex
     }
 }

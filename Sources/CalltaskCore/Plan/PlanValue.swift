@@ -67,3 +67,36 @@ public indirect enum PlanValue: Codable, Hashable, Sendable, CustomStringConvert
         }
     }
 }
+
+extension PlanValue {
+    /// Feeds a self-delimiting byte form into a fingerprint: a tag per case, text and lists with their
+    /// length, objects as their count and then key-sorted pairs. Different values feed different bytes.
+    func feed(into hasher: inout ContentHasher) {
+        switch self {
+        case .null: hasher.feed(byte: 0)
+        case .bool(let value):
+            hasher.feed(byte: 1)
+            hasher.feed(value)
+        case .int(let value):
+            hasher.feed(byte: 2)
+            hasher.feed(value)
+        case .double(let value):
+            hasher.feed(byte: 3)
+            hasher.feed(Int(bitPattern: UInt(value.bitPattern)))
+        case .string(let value):
+            hasher.feed(byte: 4)
+            hasher.feed(value)
+        case .list(let items):
+            hasher.feed(byte: 5)
+            hasher.feed(items.count)
+            for item in items { item.feed(into: &hasher) }
+        case .object(let fields):
+            hasher.feed(byte: 6)
+            hasher.feed(fields.count)
+            for (key, value) in fields.sorted(by: { $0.key < $1.key }) {
+                hasher.feed(key)
+                value.feed(into: &hasher)
+            }
+        }
+    }
+}
