@@ -25,11 +25,4 @@ struct ParallelSpecLoaderTests {
         #expect(sequential.specs.count == 300 + 24)
         #expect(sequential.diagnostics.count == 43 + 28)
     }
-
-    @Test("a small set is loaded without splitting it")
-    func smallSet() {
-        let few = Array(Self.files.prefix(10))
-        #expect(ParallelSpecLoader.load(few, workers: 8).specs.map(\.spec.displayName)
-                == SpecLoader.load(few).specs.map(\.spec.displayName))
-    }
 }
