@@ -289,7 +289,7 @@ struct HostileServerTests {
         }
         defer { server.stop() }
         let results = try await Self.applySpring(server)
-        #expect(results.map(\.result) == ["failed"], "\(results)")
+        #expect(results.map(\.result) == [.failed], "\(results)")
         #expect(results.first?.detail?.contains("detail of task") == true, "\(results)")
         #expect(server.requests.filter { $0.method == "PUT" }.isEmpty, "PUTs: \(server.requests.filter { $0.method == "PUT" })")
     }
@@ -311,7 +311,7 @@ struct HostileServerTests {
         }
         defer { server.stop() }
         let results = try await Self.applySpring(server)
-        #expect(results.map(\.result) == ["failed"], "\(results)")
+        #expect(results.map(\.result) == [.failed], "\(results)")
         #expect(server.count(.update) == 0, "no update on a half-read state")
         #expect(server.count(.pause) == 1)
         #expect(server.count(.resume) == 1, "the task paused by this run is resumed")
@@ -433,7 +433,7 @@ struct HostileServerTests {
             let runner = ApplyRunner(client: client, journal: Journal(path: journal), account: account.accountDescription,
                                      options: .init(parallelism: 2, machine: .init(maxPauseChecks: 3, pauseCheckDelayMilliseconds: 10)),
                                      progress: { _ in })
-            return await runner.apply(plan).filter { $0.result != "unchanged" }
+            return await runner.apply(plan).filter { $0.result != .unchanged }
         }
     }
 }

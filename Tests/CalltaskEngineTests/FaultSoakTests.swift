@@ -141,7 +141,7 @@ struct FaultSoakTests {
                 #expect(plan.toUpdate.count == Self.taskCount, "\(replay): every task has a change")
                 var results = await runner.apply(plan)
                 var reruns = 0
-                var notUpdated = results.filter { $0.result != "updated" }
+                var notUpdated = results.filter { $0.result != .updated }
                 let firstRunFailures = notUpdated.map { "\($0.name): \($0.result): \($0.detail ?? "")" }
                 if !notUpdated.isEmpty {
                     // As an operator would: run apply again (the command recovers from the journal first).
@@ -149,7 +149,7 @@ struct FaultSoakTests {
                     _ = await runner.recover()
                     let again = try await planner.plan(specs, options: .init()).plan
                     results = await runner.apply(again)
-                    notUpdated = results.filter { $0.result != "updated" && $0.result != "unchanged" }
+                    notUpdated = results.filter { $0.result != .updated && $0.result != .unchanged }
                 }
                 #expect(notUpdated.isEmpty, "\(replay): not converged after \(reruns) rerun(s): \(notUpdated.prefix(5))")
 

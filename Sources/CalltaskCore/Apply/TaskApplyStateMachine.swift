@@ -27,10 +27,20 @@ public struct TaskApplyStateMachine: Sendable {
     public enum Outcome: Hashable, Sendable {
         case updated(steps: [String])
         case skipped(reason: String)
+        /// Nothing was done to the task: the run was interrupted, or pausing is no longer allowed.
+        case notStarted(reason: String)
         /// Failed; the task was left as it was found (resumed if it had been running).
         case failed(reason: String)
         /// The task is paused although it should run: the resume failed.
         case leftPaused(reason: String)
+    }
+
+    /// Why no further running task may be paused in this run.
+    public enum PauseBlock: Hashable, Sendable {
+        /// A resume failed earlier in this run: pausing more tasks could leave them paused too.
+        case resumeFailed
+        /// SIGINT/SIGTERM: no new task starts.
+        case interrupted
     }
 
     /// A failed call, as the machine needs to know it.
@@ -80,6 +90,8 @@ public struct TaskApplyStateMachine: Sendable {
     private let options: Options
     private var wasEnabled = false
     private var paused = false
+    /// The journal holds a pausing entry for this task (so a done entry must close it).
+    private var journaled = false
     private var steps: [String] = []
     private var retriedAfterRunning = false
 
@@ -101,8 +113,14 @@ public struct TaskApplyStateMachine: Sendable {
 
     /// - Parameter pausingAllowed: false once a resume has failed in this run: no further task is paused.
     public mutating func detailRead(_ live: LiveTask, pausingAllowed: Bool) -> Action {
+        detailRead(live, pauseBlock: pausingAllowed ? nil : .resumeFailed)
+    }
+
+    /// - Parameter pauseBlock: why no running task may be paused any more in this run, if so.
+    public mutating func detailRead(_ live: LiveTask, pauseBlock: PauseBlock?) -> Action {
         switch state {
         case .checking:
+            if pauseBlock == .interrupted { return finish(.notStarted(reason: "interrupted")) }
             let normalized = Normalizer.normalize(live)
             if normalized.abnormal { return finish(.skipped(reason: "abnormal task (empty new_task_extra)")) }
             if Fingerprint.of(normalized) != plan.fingerprint {
@@ -118,8 +136,8 @@ public struct TaskApplyStateMachine: Sendable {
             }
             if let body {
                 if wasEnabled {
-                    guard pausingAllowed else {
-                        return finish(.skipped(reason: "not paused: a resume failed earlier in this run, so no further running task is paused"))
+                    guard pauseBlock == nil else {
+                        return finish(.notStarted(reason: "not paused: a resume failed earlier in this run, so no further running task is paused"))
                     }
                     state = .recording(body: body)
                     return .recordPausing(priorEnable: true, intendedEnable: plan.desiredEnable ?? true)
@@ -156,6 +174,7 @@ public struct TaskApplyStateMachine: Sendable {
 
     public mutating func recorded() -> Action {
         guard case .recording(let body) = state else { return .finish(.failed(reason: "internal: unexpected journal write")) }
+        journaled = true
         state = .pausing(body: body)
         steps.append("pause")
         return .pause
@@ -183,7 +202,9 @@ public struct TaskApplyStateMachine: Sendable {
     public mutating func resumeSucceeded() -> Action {
         guard case .restoring(let failure) = state else { return .finish(.failed(reason: "internal: unexpected resume")) }
         paused = false
-        state = .finishing(failure.map { .failed(reason: $0 + "; the task was resumed as it was found") } ?? .updated(steps: steps))
+        let outcome: Outcome = failure.map { .failed(reason: $0 + "; the task was resumed as it was found") } ?? .updated(steps: steps)
+        guard journaled else { return finish(outcome) }  // this run never paused it: no journal entry to close
+        state = .finishing(outcome)
         return .recordDone
     }
 
@@ -227,10 +248,13 @@ public struct TaskApplyStateMachine: Sendable {
         }
     }
 
-    /// After the update (or a failure), bring the run state to what it must be.
+    /// After the update (or a failure), bring the run state to what it must be: resume a task that must
+    /// end running and is not running now, whether this run paused it or the spec turns it on
+    /// (`enable: false → true`, the plan's `update → resume`).
     private mutating func restoreOrFinish(failure: String?) -> Action {
         let target = failure == nil ? intendedEnable : (options.restore && wasEnabled)
-        if paused && target {
+        let runningNow = wasEnabled && !paused
+        if target && !runningNow {
             state = .restoring(failure: failure)
             steps.append("resume")
             return .resume

@@ -20,6 +20,10 @@ public enum UpdateBody {
     /// - Parameter desired: the spec's fields as written (their order is the spec's).
     public static func build(live: NormalizedTask, desired: TaskConfig) -> Result<TaskConfig, MissingFields> {
         var body = live.asRead
+        // docs/fields.md A7: 0 means "not set" for these two ids, and an unset id is left out of the
+        // body, not sent as 0 (a spec that writes 0 itself still sends it: the overlay comes after).
+        if body.llmIntentionId?.value == 0, body.llmIntentionId?.text == nil { body.llmIntentionId = nil }
+        if body.scoreSchemeId?.value == 0, body.scoreSchemeId?.text == nil { body.scoreSchemeId = nil }
         for field in FieldTable.fields { field.copy(&body, desired) }
         let missing = FieldTable.fields.filter { $0.requiredInBody && !$0.isSet(body) }.map(\.path)
         guard missing.isEmpty else { return .failure(MissingFields(fields: missing)) }

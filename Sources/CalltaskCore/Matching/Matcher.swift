@@ -34,6 +34,29 @@ public enum Matcher {
         var diagnostics: [Diagnostic] = []
         var used: Set<String> = []
         used.reserveCapacity(specs.count)
+        /// Live uuid → the index in `specs` of the first spec that resolved to it.
+        var claimedBy: [String: Int] = [:]
+        claimedBy.reserveCapacity(specs.count)
+        /// Two specs that resolve to one live task (one by uuid, one by name) would both plan an update
+        /// of it, and every apply would flip it between them: an error naming both places.
+        func claim(_ specIndex: Int, live index: Int) -> Bool {
+            let uuid = live[index].uuid
+            if let first = claimedBy[uuid] {
+                let spec = specs[specIndex]
+                let other = specs[first]
+                let path = FieldPath(keys: spec.spec.uuid == nil ? "name" : "uuid")
+                let otherPath = FieldPath(keys: other.spec.uuid == nil ? "name" : "uuid")
+                diagnostics.append(Diagnostic(
+                    at: spec.location(of: path), path: path,
+                    "this spec and the one at \(other.location(of: otherPath)) both resolve to the live task \(uuid)"
+                        + " ('\(live[index].name ?? "")'); each apply would undo the other",
+                    hint: "keep one spec per task: delete or merge one of the two",
+                    notes: [.init(location: other.location(of: otherPath), message: "the other spec of this task")]))
+                return false
+            }
+            claimedBy[uuid] = specIndex
+            return true
+        }
         var names: [String]?  // the live names, for suggestions; gathered once, when first needed
         func unmatchedSpec(_ spec: LoadedSpec, name: String) -> UnmatchedSpec {
             let candidates = names ?? live.compactMap(\.name)
@@ -41,11 +64,11 @@ public enum Matcher {
             return UnmatchedSpec(name: name, uuid: spec.spec.uuid, source: spec.location.description,
                                  closest: Suggestion.nearest(to: name, in: candidates, count: 3))
         }
-        for spec in specs {
+        for (specIndex, spec) in specs.enumerated() {
             let name = spec.spec.config.name ?? ""
             if let uuid = spec.spec.uuid {
                 if let index = byUUID[uuid] {
-                    matches.append((spec, live[index]))
+                    if claim(specIndex, live: index) { matches.append((spec, live[index])) }
                     used.insert(uuid)
                 } else {
                     unmatched.append(unmatchedSpec(spec, name: name))
@@ -59,7 +82,7 @@ public enum Matcher {
                     "the name '\(name)' matches \(candidates.count) live tasks: " + candidates.map { live[$0].uuid }.joined(separator: ", "),
                     hint: "add 'uuid:' with the task's id to say which one this spec manages"))
             } else if let index = byName[name] {
-                matches.append((spec, live[index]))
+                if claim(specIndex, live: index) { matches.append((spec, live[index])) }
                 used.insert(live[index].uuid)
             } else {
                 unmatched.append(unmatchedSpec(spec, name: name))

@@ -48,6 +48,12 @@ public struct TaskPlan: Codable, Hashable, Sendable {
     public var desiredEnable: Bool?
     /// A hash of the live task's normalized settable configuration (list-visible fields) at plan time.
     public var fingerprint: String
+    /// Updated although no readable field differs (`--force-update`), e.g. to write redial codes 11/12.
+    public var forced: Bool
+    /// What the spec asks of the task (`TaskDigest`): `apply --reviewed` applies only reviewed digests.
+    public var digest: String
+    /// Facts about this task a reviewer should know that are not warnings (write-only values).
+    public var notes: [String]
 
     public struct EnableChange: Codable, Hashable, Sendable {
         public var from: Bool
@@ -60,7 +66,8 @@ public struct TaskPlan: Codable, Hashable, Sendable {
 
     public init(
         uuid: String, name: String, source: String, action: Action, enabled: Bool, steps: [String], changes: [FieldChange],
-        enableChange: EnableChange?, warnings: [String], desired: TaskConfig, desiredEnable: Bool?, fingerprint: String
+        enableChange: EnableChange?, warnings: [String], desired: TaskConfig, desiredEnable: Bool?, fingerprint: String,
+        forced: Bool = false, digest: String = "", notes: [String] = []
     ) {
         self.uuid = uuid
         self.name = name
@@ -74,16 +81,19 @@ public struct TaskPlan: Codable, Hashable, Sendable {
         self.desired = desired
         self.desiredEnable = desiredEnable
         self.fingerprint = fingerprint
+        self.forced = forced
+        self.digest = digest
+        self.notes = notes
     }
 
     enum CodingKeys: String, CodingKey {
-        case uuid, name, source, action, enabled, steps, changes, warnings, desired, fingerprint
+        case uuid, name, source, action, enabled, steps, changes, warnings, desired, fingerprint, forced, digest, notes
         case enableChange = "enable_change"
         case desiredEnable = "desired_enable"
     }
 
-    /// Whether the configuration changes (a PUT is needed).
-    public var needsUpdate: Bool { !changes.isEmpty }
+    /// Whether an update (PUT) is sent: a field differs, or the update is forced.
+    public var needsUpdate: Bool { !changes.isEmpty || forced }
 }
 
 /// A spec that matched no live task.
@@ -95,6 +105,25 @@ public struct UnmatchedSpec: Codable, Hashable, Sendable {
     public var closest: [String]
 }
 
+/// A task an earlier apply paused and did not finish (its journal entry is not done): the plan warns
+/// first, since its live `enable` is not the state the operator chose, and `calltask recover` fixes it.
+public struct UnfinishedApply: Codable, Hashable, Sendable {
+    public var uuid: String
+    public var name: String
+    /// The run state the interrupted apply meant to leave it in.
+    public var intendedEnable: Bool
+    public init(uuid: String, name: String, intendedEnable: Bool) {
+        self.uuid = uuid
+        self.name = name
+        self.intendedEnable = intendedEnable
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case uuid, name
+        case intendedEnable = "intended_enable"
+    }
+}
+
 /// A live task no spec names.
 public struct UnmanagedTask: Codable, Hashable, Sendable {
     public var uuid: String
@@ -103,8 +132,11 @@ public struct UnmanagedTask: Codable, Hashable, Sendable {
 
 /// The result of `calltask plan`: what apply would change, and what it was computed from.
 public struct Plan: Codable, Hashable, Sendable {
+    /// The JSON format this calltask writes and reads. 2: per-task `digest`, `forced` and `notes`, and
+    /// `unfinished_applies`.
+    public static let currentFormatVersion = 2
     /// Version of this JSON format; bumped on incompatible changes (README documents the format).
-    public var formatVersion = 1
+    public var formatVersion = Plan.currentFormatVersion
     /// The account the plan was read from (endpoint host, user id, sub user id).
     public var account: String
     /// Hash of the spec files the plan was made from.
@@ -116,6 +148,8 @@ public struct Plan: Codable, Hashable, Sendable {
     public var notes: [String]
     /// HTTP requests the plan made (list pages and details).
     public var requests: Int
+    /// Tasks an interrupted apply left unfinished (from the journal): shown first, as a warning.
+    public var unfinishedApplies: [UnfinishedApply] = []
 
     public init(account: String, specHash: String, tasks: [TaskPlan], creates: [UnmatchedSpec], unmanaged: [UnmanagedTask], notes: [String], requests: Int) {
         self.account = account
@@ -130,6 +164,7 @@ public struct Plan: Codable, Hashable, Sendable {
     enum CodingKeys: String, CodingKey {
         case formatVersion = "format_version"
         case specHash = "spec_hash"
+        case unfinishedApplies = "unfinished_applies"
         case account, tasks, creates, unmanaged, notes, requests
     }
 

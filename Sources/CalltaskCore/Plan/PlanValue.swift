@@ -60,7 +60,7 @@ public indirect enum PlanValue: Codable, Hashable, Sendable, CustomStringConvert
         case .bool(let value): return String(value)
         case .int(let value): return String(value)
         case .double(let value): return String(value)
-        case .string(let value): return "\"" + value.replacingOccurrences(of: "\"", with: "\\\"") + "\""
+        case .string(let value): return "\"" + InertText.line(value.replacingOccurrences(of: "\"", with: "\\\"")) + "\""
         case .list(let items): return "[" + items.map(\.description).joined(separator: ", ") + "]"
         case .object(let fields):
             return "{" + fields.keys.sorted().map { "\($0): \(fields[$0]?.description ?? "null")" }.joined(separator: ", ") + "}"

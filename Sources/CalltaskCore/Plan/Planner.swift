@@ -6,19 +6,55 @@ public enum Planner {
     public struct Options: Sendable {
         public var targets: [String]
         public var excludes: [String]
-        public init(targets: [String] = [], excludes: [String] = []) {
+        /// Tasks to update even when no readable field differs (`--force-update`, by name or uuid).
+        public var forceUpdates: [String]
+        public init(targets: [String] = [], excludes: [String] = [], forceUpdates: [String] = []) {
             self.targets = targets
             self.excludes = excludes
+            self.forceUpdates = forceUpdates
         }
     }
 
-    /// The specs in scope after `--target` / `--exclude` (by name or uuid).
-    public static func scope(_ specs: [LoadedSpec], options: Options) -> [LoadedSpec] {
-        specs.filter { loaded in
-            let name = loaded.spec.config.name
-            let uuid = loaded.spec.uuid
-            if !options.targets.isEmpty, !Matcher.selected(name: name, uuid: uuid, by: options.targets) { return false }
-            return !Matcher.selected(name: name, uuid: uuid, by: options.excludes)
+    /// The specs in scope after `--target` / `--exclude`, or the selectors that name no spec.
+    ///
+    /// A selector names a spec by the spec's `name` or `uuid`, or by the uuid of the live task of the
+    /// spec's name (a spec without `uuid` can be targeted by its task's id). A selector of `--target`,
+    /// `--exclude` or `--force-update` that names no spec is an error: a typo must not turn an apply
+    /// into a silent no-op (or a forced update into none).
+    public static func scope(_ specs: [LoadedSpec], options: Options, live: [LiveTask] = []) -> Result<[LoadedSpec], ScopeError> {
+        var liveNameByUUID: [String: String]?
+        func names(_ loaded: LoadedSpec, _ selector: String) -> Bool {
+            if selector == loaded.spec.config.name || selector == loaded.spec.uuid { return true }
+            guard loaded.spec.uuid == nil, let name = loaded.spec.config.name else { return false }
+            if liveNameByUUID == nil {
+                var map: [String: String] = [:]
+                for task in live { if let name = task.name { map[task.uuid] = name } }
+                liveNameByUUID = map
+            }
+            return liveNameByUUID?[selector] == name
+        }
+        var unknown: [ScopeError.Selector] = []
+        let lists: [(flag: String, values: [String])] = [
+            ("--target", options.targets), ("--exclude", options.excludes), ("--force-update", options.forceUpdates),
+        ]
+        for (flag, values) in lists {
+            for value in values where !specs.contains(where: { names($0, value) }) {
+                let candidates = specs.compactMap { $0.spec.config.name }
+                unknown.append(.init(flag: flag, value: value, closest: Suggestion.nearest(to: value, in: candidates, count: 3)))
+            }
+        }
+        if !unknown.isEmpty { return .failure(ScopeError(selectors: unknown)) }
+        let scoped = specs.filter { loaded in
+            if !options.targets.isEmpty, !options.targets.contains(where: { names(loaded, $0) }) { return false }
+            return !options.excludes.contains { names(loaded, $0) }
+        }
+        return .success(scoped)
+    }
+
+    /// Whether `--force-update` names this spec (or its live task).
+    static func isForced(_ loaded: LoadedSpec, live: LiveTask, options: Options) -> Bool {
+        options.forceUpdates.contains {
+            $0 == loaded.spec.config.name || $0 == loaded.spec.uuid || $0 == live.uuid
         }
     }
 
@@ -71,15 +107,15 @@ public enum Planner {
     ) -> (plan: Plan, diagnostics: [Diagnostic]) {
         var tasks: [TaskPlan] = []
         tasks.reserveCapacity(matched.matches.count)
-        var writeOnlyUsed = false
-        for (loaded, listed) in matched.matches {
-            let planned = taskPlan(loaded, listed: listed, details: details)
-            tasks.append(planned.task)
-            writeOnlyUsed = writeOnlyUsed || planned.writeOnlyUsed
-        }
         var notes: [String] = []
-        if writeOnlyUsed {
-            notes.append("redial codes 11 (blacklisted) and 12 (user_blocked) are write-only: the platform never reads them back, so they are sent but not compared")
+        for (loaded, listed) in matched.matches {
+            let planned = taskPlan(loaded, listed: listed, details: details, forced: isForced(loaded, live: listed, options: options))
+            tasks.append(planned.task)
+            if planned.writeOnlyUsed, planned.task.action == .noChange {
+                notes.append("\(planned.task.name) (\(planned.task.uuid)) sets redial codes 11 (blacklisted) / 12 (user_blocked), "
+                             + "which the platform never reads back: they are written only with an update, and this task has none. "
+                             + "To write them now: --force-update \(planned.task.uuid)")
+            }
         }
         let plan = Plan(account: account, specHash: specHash, tasks: tasks, creates: matched.unmatched,
                         unmanaged: matched.unmanaged, notes: notes, requests: requests)
@@ -88,7 +124,7 @@ public enum Planner {
 
     /// The plan for one matched task, and whether its spec names write-only redial codes.
     static func taskPlan(
-        _ loaded: LoadedSpec, listed: LiveTask, details: [String: LiveTask]
+        _ loaded: LoadedSpec, listed: LiveTask, details: [String: LiveTask], forced: Bool = false
     ) -> (task: TaskPlan, writeOnlyUsed: Bool) {
         let normalized: NormalizedTask
         if !details.isEmpty, let detail = details[listed.uuid] {
@@ -119,13 +155,24 @@ public enum Planner {
             action = .skipAbnormal
             warnings.append("abnormal task: its new_task_extra is empty; the platform's docs say to delete and recreate it. Apply skips it.")
         } else {
-            action = changes.isEmpty && enableChange == nil ? .noChange : .update
+            action = changes.isEmpty && enableChange == nil && !forced ? .noChange : .update
         }
-        let steps = action == .update ? Self.steps(running: normalized.enabled, update: !changes.isEmpty, wanted: loaded.spec.enable) : []
+        let update = !changes.isEmpty || forced
+        let steps = action == .update ? Self.steps(running: normalized.enabled, update: update, wanted: loaded.spec.enable) : []
+        var taskNotes: [String] = []
+        if forced, action == .update {
+            taskNotes.append(changes.isEmpty
+                ? "forced update (--force-update): no readable field differs; the whole body is written again"
+                : "forced update (--force-update): the body is written even if the changes above are reverted meanwhile")
+        }
+        if writeOnlyUsed, action == .update, update {
+            taskNotes.append("redial codes 11 (blacklisted) / 12 (user_blocked) are written with this update; the platform never reads them back, so they are not compared")
+        }
         let task = TaskPlan(
             uuid: listed.uuid, name: normalized.name, source: loaded.location.description, action: action,
             enabled: normalized.enabled, steps: steps, changes: changes, enableChange: enableChange, warnings: warnings,
-            desired: loaded.spec.config, desiredEnable: loaded.spec.enable, fingerprint: Fingerprint.of(normalized))
+            desired: loaded.spec.config, desiredEnable: loaded.spec.enable, fingerprint: Fingerprint.of(normalized),
+            forced: forced && action == .update, digest: TaskDigest.of(loaded), notes: taskNotes)
         return (task, writeOnlyUsed)
     }
 }

@@ -14,9 +14,12 @@ public struct ApplyRunner: Sendable {
     public struct Options: Sendable {
         public var parallelism: Int
         public var machine: TaskApplyStateMachine.Options
-        public init(parallelism: Int = 4, machine: TaskApplyStateMachine.Options = .init()) {
+        /// How long a resume of a task this run paused is retried (`ResumeRetry`).
+        public var resumeRetry: ResumeRetry
+        public init(parallelism: Int = 4, machine: TaskApplyStateMachine.Options = .init(), resumeRetry: ResumeRetry = .init()) {
             self.parallelism = max(1, parallelism)
             self.machine = machine
+            self.resumeRetry = resumeRetry
         }
     }
 
@@ -49,7 +52,7 @@ public struct ApplyRunner: Sendable {
                 var steps: [String] = []
                 if enabled != entry.intendedEnable {
                     if entry.intendedEnable {
-                        try await client.resumeTask(uuid: entry.uuid)
+                        try await resume(uuid: entry.uuid)
                         steps.append("resume")
                     } else {
                         try await client.pauseTask(uuid: entry.uuid)
@@ -58,11 +61,12 @@ public struct ApplyRunner: Sendable {
                 }
                 try await journal.append(doneEntry(entry))
                 progress("\(entry.name): recovered" + (steps.isEmpty ? " (already in its intended state)" : " (\(steps.joined(separator: ", ")))"))
-                results.append(.init(uuid: entry.uuid, name: entry.name, result: "updated", steps: steps, detail: "recovered from the journal"))
+                results.append(.init(uuid: entry.uuid, name: entry.name, result: .updated, steps: steps, detail: "recovered from the journal"))
             } catch {
                 let paused = entry.intendedEnable
                 progress("\(entry.name): recovery failed: \(error)")
-                results.append(.init(uuid: entry.uuid, name: entry.name, result: paused ? "left-paused" : "failed", steps: [], detail: "\(error)"))
+                results.append(.init(uuid: entry.uuid, name: entry.name, result: paused ? .leftPaused : .failed, steps: [], detail: "\(error)",
+                                     resumeFailure: paused ? Self.resumeFailure(error) : nil))
             }
         }
         return results
@@ -80,11 +84,23 @@ public struct ApplyRunner: Sendable {
     }
 
     /// Applies every task of `plan` that needs it.
-    public func apply(_ plan: Plan) async -> [ApplyReport.TaskResult] {
+    ///
+    /// - Parameter reviewed: the digests of a reviewed plan (`apply --reviewed`): a task to update whose
+    ///   digest is not among them is refused, never applied. Nil applies every task.
+    public func apply(_ plan: Plan, reviewed: Set<String>? = nil) async -> [ApplyReport.TaskResult] {
         var results: [ApplyReport.TaskResult] = plan.unchanged.map {
-            .init(uuid: $0.uuid, name: $0.name, result: "unchanged", steps: [], detail: nil)
+            .init(uuid: $0.uuid, name: $0.name, result: .unchanged, steps: [], detail: nil)
         }
-        let ordered = ApplyOrder.order(plan.toUpdate)
+        var toUpdate = plan.toUpdate
+        if let reviewed {
+            for task in toUpdate where !reviewed.contains(task.digest) {
+                progress("\(InertText.line(task.name)): refused: not in the reviewed plan")
+                results.append(.init(uuid: task.uuid, name: task.name, result: .refused, steps: [],
+                                     detail: "not in the reviewed plan: its spec changed after the review, or it was never reviewed"))
+            }
+            toUpdate = toUpdate.filter { reviewed.contains($0.digest) }
+        }
+        let ordered = ApplyOrder.order(toUpdate)
         var queue = ordered[...]
         // The first task that pauses and resumes goes alone, proving the (inferred) resume call.
         while let next = queue.first {
@@ -114,7 +130,7 @@ public struct ApplyRunner: Sendable {
         results += parallel
         let applied = Set(results.map(\.uuid))
         for task in ordered where !applied.contains(task.uuid) {
-            results.append(.init(uuid: task.uuid, name: task.name, result: "skipped", steps: [], detail: "not started: the run was interrupted"))
+            results.append(.init(uuid: task.uuid, name: task.name, result: .notStarted, steps: [], detail: "interrupted"))
         }
         return results
     }
@@ -125,15 +141,17 @@ public struct ApplyRunner: Sendable {
         var action = machine.start()
         var priorEnable = task.enabled
         var intendedEnable = task.enabled
+        var resumeFailure: ApplyReport.ResumeFailure?
+        let name = InertText.line(task.name)
         while true {
             switch action {
             case .readDetail:
                 do {
                     var live = try await client.taskDetail(uuid: task.uuid)
                     if live.uuid.isEmpty { live.uuid = task.uuid }
-                    let resumeBroken = await control.isResumeBroken
-                    let cancelled = await control.isCancelled
-                    action = machine.detailRead(live, pausingAllowed: !resumeBroken && !cancelled)
+                    let block: TaskApplyStateMachine.PauseBlock? =
+                        await control.isCancelled ? .interrupted : await control.isResumeBroken ? .resumeFailed : nil
+                    action = machine.detailRead(live, pauseBlock: block)
                 } catch {
                     action = machine.callFailed(Self.failure(error))
                 }
@@ -148,7 +166,7 @@ public struct ApplyRunner: Sendable {
                     action = machine.callFailed(.other("\(error)"))
                 }
             case .pause:
-                progress("\(task.name): pause")
+                progress("\(name): pause")
                 do {
                     try await client.pauseTask(uuid: task.uuid)
                     action = machine.pauseSucceeded()
@@ -163,7 +181,8 @@ public struct ApplyRunner: Sendable {
                     action = machine.waited()
                 }
             case .update(let body):
-                progress("\(task.name): update (\(task.changes.count) field\(task.changes.count == 1 ? "" : "s"))")
+                progress("\(name): update" + (task.forced && task.changes.isEmpty ? " (forced)"
+                    : " (\(task.changes.count) field\(task.changes.count == 1 ? "" : "s"))"))
                 do {
                     try await client.updateTask(uuid: task.uuid, body: body)
                     action = machine.updateSucceeded()
@@ -171,12 +190,13 @@ public struct ApplyRunner: Sendable {
                     action = machine.callFailed(Self.failure(error))
                 }
             case .resume:
-                progress("\(task.name): resume")
+                progress("\(name): resume")
                 do {
-                    try await client.resumeTask(uuid: task.uuid)
+                    try await resume(uuid: task.uuid)
                     action = machine.resumeSucceeded()
                 } catch {
                     await control.markResumeBroken()
+                    resumeFailure = Self.resumeFailure(error)
                     action = machine.callFailed(Self.failure(error))
                 }
             case .recordDone:
@@ -187,18 +207,52 @@ public struct ApplyRunner: Sendable {
                 let result: ApplyReport.TaskResult
                 switch outcome {
                 case .updated(let steps):
-                    result = .init(uuid: task.uuid, name: task.name, result: "updated", steps: steps, detail: nil)
+                    result = .init(uuid: task.uuid, name: task.name, result: .updated, steps: steps, detail: nil)
                 case .skipped(let reason):
-                    result = .init(uuid: task.uuid, name: task.name, result: "skipped", steps: [], detail: reason)
+                    result = .init(uuid: task.uuid, name: task.name, result: .skipped, steps: [], detail: reason)
+                case .notStarted(let reason):
+                    result = .init(uuid: task.uuid, name: task.name, result: .notStarted, steps: [], detail: reason)
                 case .failed(let reason):
-                    result = .init(uuid: task.uuid, name: task.name, result: "failed", steps: [], detail: reason)
+                    result = .init(uuid: task.uuid, name: task.name, result: .failed, steps: [], detail: reason)
                 case .leftPaused(let reason):
-                    result = .init(uuid: task.uuid, name: task.name, result: "left-paused", steps: [], detail: reason)
+                    result = .init(uuid: task.uuid, name: task.name, result: .leftPaused, steps: [], detail: reason,
+                                   resumeFailure: resumeFailure ?? .other)
                 }
-                progress("\(task.name): \(result.result)" + (result.detail.map { ": \($0)" } ?? ""))
+                progress("\(name): \(result.result.rawValue)" + (result.detail.map { ": " + InertText.line($0) } ?? ""))
                 return result
             }
         }
+    }
+
+    /// Resumes a task, retrying a transient failure (`ResumeRetry.isTransient`) with backoff until the
+    /// deadline: `resumeRetry.deadline` from the first attempt, or `interruptedDeadline` once the run
+    /// is interrupted (the journal finishes the rest). A 4xx fails at once.
+    func resume(uuid: String) async throws {
+        let retry = options.resumeRetry
+        let start = retry.now()
+        var attempt = 0
+        while true {
+            do {
+                try await client.resumeTask(uuid: uuid)
+                return
+            } catch {
+                guard ResumeRetry.isTransient(error) else { throw error }
+                attempt += 1
+                let deadline = await control.isCancelled ? retry.interruptedDeadline : retry.deadline
+                let delay = retry.delay(afterAttempt: attempt)
+                if retry.now() - start + delay > deadline { throw error }
+                progress("resume of \(uuid) failed (\(ResumeRetry.label(error))); retrying in \(delay)")
+                await retry.sleep(delay)
+            }
+        }
+    }
+
+    static func resumeFailure(_ error: any Error) -> ApplyReport.ResumeFailure {
+        if ResumeRetry.isTransient(error) { return .transient }
+        if let api = error as? APIError, case .httpStatus(_, let status, _, _) = api.underlying, status == 404 || status == 405 {
+            return .refused
+        }
+        return .other
     }
 
     static func failure(_ error: any Error) -> TaskApplyStateMachine.CallFailure {

@@ -18,8 +18,8 @@ public struct PlanRunner: Sendable {
     }
 
     public func plan(_ specs: SpecSet, options: Planner.Options) async throws -> (plan: Plan, diagnostics: [Diagnostic]) {
-        let scoped = Planner.scope(specs.specs, options: options)
         let listing = try await client.listTasks()
+        let scoped = try Planner.scope(specs.specs, options: options, live: listing.tasks).get()
         var requests = listing.requests
         let matched = Matcher.match(scoped, live: listing.tasks)
         let needed = matched.matches.filter { Planner.needsDetail($0.spec.spec) }.map(\.live.uuid)

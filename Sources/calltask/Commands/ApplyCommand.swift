@@ -36,6 +36,12 @@ struct ApplyCommand: AsyncParsableCommand {
     @Option(help: "The apply journal (default .calltask/journal.jsonl).")
     var journal: String?
 
+    @Option(help: "Apply only what this reviewed plan shows: its JSON (plan --format json) or its Markdown pull-request comment. Tasks whose spec changed since (or that it does not list) are refused, exit 1.")
+    var reviewed: String?
+
+    @Option(name: .customLong("resume-deadline"), help: "Seconds to keep retrying the resume of a task this run paused, on connection errors, 5xx and 429 (default 120; 5 after Ctrl-C).")
+    var resumeDeadline: Double?
+
     @Option(help: "Output format for the result report: text or json.")
     var format: OutputFormat = .text
 
@@ -48,6 +54,9 @@ struct ApplyCommand: AsyncParsableCommand {
         let specPaths = session.resolved.specs
         let specs = try CommandSupport.loadSpecs(specPaths, console: console)
         let saved = try plan.map { try Self.readPlan($0, console: console) }
+        let reviewedDigests = try reviewed.map { try Self.readReviewed($0, console: console) }
+        var resumeRetry = ResumeRetry()
+        if let resumeDeadline { resumeRetry.deadline = .milliseconds(Int64(resumeDeadline * 1000)) }
         let control = RunControl()
         let signals = SignalTrap(control: control, console: console)
         let journalPath = journal ?? session.resolved.journal ?? ".calltask/journal.jsonl"
@@ -58,10 +67,11 @@ struct ApplyCommand: AsyncParsableCommand {
             try await session.withClient(verbose: account.verbose) { client in
                 let runner = ApplyRunner(
                     client: client, journal: Journal(path: journalPath), account: session.account.accountDescription,
-                    options: .init(parallelism: width, machine: .init(restore: restore)), control: control, progress: progress)
+                    options: .init(parallelism: width, machine: .init(restore: restore), resumeRetry: resumeRetry),
+                    control: control, progress: progress)
                 let recovered = await runner.recover()
                 let planner = PlanRunner(client: client, account: session.account.accountDescription, parallelism: session.tuning.pageParallelism)
-                let options = Planner.Options(targets: scope.targets, excludes: scope.excludes)
+                let options = scope.plannerOptions
                 let (fresh, diagnostics) = try await planner.plan(specs, options: options)
                 if !diagnostics.isEmpty {
                     console.err(DiagnosticRenderer.text(diagnostics, sources: specs.sources, style: console.style))
@@ -75,6 +85,14 @@ struct ApplyCommand: AsyncParsableCommand {
                     console.err("calltask: \(chosen.creates.count) spec(s) match no live task; creating tasks is not supported yet. Nothing was applied.")
                     throw ExitCode.failure
                 }
+                if let reviewedDigests {
+                    let unreviewed = chosen.toUpdate.filter { !reviewedDigests.contains($0.digest) }
+                    if !unreviewed.isEmpty {
+                        console.err("calltask: \(unreviewed.count) task(s) to update are not in the reviewed plan \(reviewed ?? ""): "
+                                    + unreviewed.map { "\(InertText.line($0.name)) (\($0.uuid))" }.joined(separator: ", ")
+                                    + ". They are refused; the reviewed ones are applied. Review a plan that shows them (a new pull request).")
+                    }
+                }
                 if let maxChanges, chosen.toUpdate.count > maxChanges {
                     console.err("calltask: \(chosen.toUpdate.count) tasks would change, more than --max-changes \(maxChanges). Nothing was applied.")
                     throw ExitCode.failure
@@ -84,10 +102,9 @@ struct ApplyCommand: AsyncParsableCommand {
                     return ApplyReport(account: session.account.accountDescription, tasks: [], recovered: recovered, interrupted: false)
                 }
                 try Self.confirm(autoApprove: autoApprove, plan: chosen, console: console)
-                let results = await runner.apply(chosen)
-                return ApplyReport(account: session.account.accountDescription, tasks: results, recovered: recovered,
-                                   interrupted: await control.isCancelled,
-                                   resumeHint: "calltask recover --resume-path '\(session.account.resumePath)'")
+                let results = await runner.apply(chosen, reviewed: reviewedDigests)
+                return ApplyReport(account: session.account.accountDescription, planned: chosen.toUpdate.count, tasks: results,
+                                   recovered: recovered, interrupted: await control.isCancelled)
             }
         }
         signals.stop()
@@ -100,19 +117,37 @@ struct ApplyCommand: AsyncParsableCommand {
             console.err("calltask: error: cannot read the plan file \(path)")
             throw ExitCode.failure
         }
+        struct Version: Decodable {
+            var formatVersion: Int
+            enum CodingKeys: String, CodingKey { case formatVersion = "format_version" }
+        }
         do {
-            let plan = try JSONDecoder().decode(Plan.self, from: data)
-            guard plan.formatVersion == 1 else {
-                console.err("calltask: error: \(path) has plan format \(plan.formatVersion); this calltask reads format 1. Plan again.")
+            if let version = try? JSONDecoder().decode(Version.self, from: data), version.formatVersion != Plan.currentFormatVersion {
+                console.err("calltask: error: \(path) has plan format \(version.formatVersion); this calltask reads format "
+                            + "\(Plan.currentFormatVersion). Nothing was applied; make the plan again with this calltask: calltask plan --out FILE")
                 throw ExitCode.failure
             }
-            return plan
+            return try JSONDecoder().decode(Plan.self, from: data)
         } catch let error as ExitCode {
             throw error
         } catch {
             console.err("calltask: error: \(path) is not a calltask plan (\(error)); make one with 'calltask plan --out FILE'")
             throw ExitCode.failure
         }
+    }
+
+    /// The digests of a reviewed plan (its JSON, or its Markdown comment).
+    static func readReviewed(_ path: String, console: Console) throws -> Set<String> {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            console.err("calltask: error: cannot read the reviewed plan \(path). Nothing was applied.")
+            throw ExitCode.failure
+        }
+        guard let digests = TaskDigest.reviewed(in: String(decoding: data, as: UTF8.self)) else {
+            console.err("calltask: error: \(path) is neither a calltask plan in JSON nor a Markdown plan comment with its "
+                        + "'\(TaskDigest.markdownMarker)' line. Nothing was applied; pass the reviewed plan (plan --format json or markdown).")
+            throw ExitCode.failure
+        }
+        return digests
     }
 
     /// A saved plan is applied only if it is not stale (`SavedPlanCheck`).
@@ -146,16 +181,30 @@ struct ApplyCommand: AsyncParsableCommand {
             if let data = try? encoder.encode(report) { console.out(String(decoding: data, as: UTF8.self)) }
             return
         }
-        for task in report.failed {
-            console.err("failed: \(task.name) (\(task.uuid)): \(task.detail ?? "")")
+        for task in report.notApplied + report.recovered.filter({ $0.result == .failed }) {
+            console.err("\(task.result.rawValue): \(InertText.line(task.name)) (\(task.uuid)): \(InertText.line(task.detail ?? ""))")
         }
         if !report.leftPaused.isEmpty {
-            console.err("Tasks left paused (the resume call is inferred, not documented; see README):")
+            console.err("Tasks left paused:")
             for task in report.leftPaused {
-                console.err("  \(task.name) (\(task.uuid)): \(task.detail ?? "")")
+                console.err("  \(InertText.line(task.name)) (\(task.uuid)): \(InertText.line(task.detail ?? ""))")
             }
-            console.err("Resume them with: calltask recover --resume-path 'CORRECT_PATH' (current: \(resumePath)), or in the web console.")
+            for line in resumeHints(report.leftPaused, resumePath: resumePath) { console.err(line) }
         }
         console.out(report.summary)
+    }
+
+    /// What to run for tasks left paused: plain `calltask recover` after a transient failure; the
+    /// resume path is questioned only when the platform refused the (inferred) resume call.
+    static func resumeHints(_ tasks: [ApplyReport.TaskResult], resumePath: String) -> [String] {
+        var hints: [String] = []
+        if tasks.contains(where: { $0.resumeFailure == .refused }) {
+            hints.append("The platform refused the resume call (\(resumePath)); the resume path is inferred, not documented (see README). "
+                         + "Resume with: calltask recover --resume-path 'CORRECT_PATH', or in the web console.")
+        }
+        if tasks.contains(where: { $0.resumeFailure != .refused }) {
+            hints.append("Resume them with: calltask recover (it retries the resume), or in the web console.")
+        }
+        return hints
     }
 }

@@ -26,6 +26,9 @@ struct PlanCommand: AsyncParsableCommand {
     @Flag(help: "Exit 0 when there are no changes, 2 when there are, 1 on error.")
     var detailedExitcode = false
 
+    @Option(help: "The apply journal, read to warn about an interrupted apply (default .calltask/journal.jsonl).")
+    var journal: String?
+
     @Flag(help: "List the live tasks no spec names.")
     var showUnmanaged = false
 
@@ -34,18 +37,27 @@ struct PlanCommand: AsyncParsableCommand {
 
     func run() async throws {
         let console = Console(noColor: noColor)
-        let session = try CommandSupport.openSession(account.flags(specs: paths), console: console, machineOutput: format != .text)
+        let session = try CommandSupport.openSession(account.flags(specs: paths, journal: journal), console: console, machineOutput: format != .text)
         let specs = try CommandSupport.loadSpecs(session.resolved.specs, console: console)
-        let options = Planner.Options(targets: scope.targets, excludes: scope.excludes)
-        let (plan, diagnostics) = try await CommandSupport.run(console) {
+        let options = scope.plannerOptions
+        let journalPath = journal ?? session.resolved.journal ?? ".calltask/journal.jsonl"
+        let unfinished = await Journal(path: journalPath).unfinished()
+            .filter { $0.account == session.account.accountDescription }
+            .map { UnfinishedApply(uuid: $0.uuid, name: $0.name, intendedEnable: $0.intendedEnable) }
+        var (plan, diagnostics) = try await CommandSupport.run(console) {
             try await session.withClient(verbose: account.verbose) { client in
                 try await PlanRunner(client: client, account: session.account.accountDescription, parallelism: session.tuning.pageParallelism)
                     .plan(specs, options: options)
             }
         }
+        plan.unfinishedApplies = unfinished
         if !diagnostics.isEmpty {
             console.err(DiagnosticRenderer.text(diagnostics, sources: specs.sources, style: console.style))
             if diagnostics.contains(where: { $0.severity == .error }) { throw ExitCode.failure }
+        }
+        if !unfinished.isEmpty, format != .text {
+            // Machine formats go to stdout; the warning reaches a person on stderr too.
+            console.err(PlanRenderer.unfinishedWarning(plan, style: console.style))
         }
         switch format {
         case .text: console.out(PlanRenderer.text(plan, style: console.style, showUnmanaged: showUnmanaged))

@@ -1,4 +1,5 @@
 import ArgumentParser
+import CalltaskCore
 import CalltaskEngine
 
 /// Flags that say which account to act on and how to talk to it. Each also comes from the environment
@@ -56,4 +57,12 @@ struct ScopeOptions: ParsableArguments {
 
     @Option(name: .customLong("exclude"), help: "Leave this task out (name or uuid); repeatable.")
     var excludes: [String] = []
+
+    @Option(name: .customLong("force-update"),
+            help: "Update this task even if no readable field differs (name or uuid; repeatable), e.g. to write redial codes 11/12, which never read back.")
+    var forceUpdates: [String] = []
+
+    var plannerOptions: Planner.Options {
+        Planner.Options(targets: targets, excludes: excludes, forceUpdates: forceUpdates)
+    }
 }
