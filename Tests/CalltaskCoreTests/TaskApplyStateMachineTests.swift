@@ -197,4 +197,71 @@ struct TaskApplyStateMachineTests {
         }
         #expect(reason.contains("task_extras.holiday"))
     }
+
+    @Test("a paused task whose spec changes a field and sets enable: true: update, then resume (no journal entry to close)")
+    func pausedTaskTurnedOn() {
+        let paused = Self.live(enabled: false)
+        for restore in [true, false] {
+            var machine = TaskApplyStateMachine(plan: Self.plan(for: paused, enable: true), options: .init(restore: restore))
+            #expect(machine.start() == .readDetail)
+            guard case .update = machine.detailRead(paused, pauseBlock: nil) else {
+                Issue.record("expected an update")
+                return
+            }
+            #expect(machine.updateSucceeded() == .resume, "restore: \(restore)")
+            #expect(machine.resumeSucceeded() == .finish(.updated(steps: ["update", "resume"])))
+        }
+        // A resume that then fails leaves the task paused, as the plan promised it running.
+        var failing = TaskApplyStateMachine(plan: Self.plan(for: paused, enable: true), options: .init())
+        _ = failing.start()
+        _ = failing.detailRead(paused, pauseBlock: nil)
+        _ = failing.updateSucceeded()
+        guard case .finish(.leftPaused) = failing.callFailed(.other("HTTP 503")) else {
+            Issue.record("expected left paused")
+            return
+        }
+    }
+
+    @Test("after SIGINT a task whose detail is read is not started, with the reason 'interrupted'")
+    func interruptedIsNotStarted() {
+        let running = Self.live(enabled: true)
+        var machine = TaskApplyStateMachine(plan: Self.plan(for: running), options: .init())
+        _ = machine.start()
+        #expect(machine.detailRead(running, pauseBlock: .interrupted) == .finish(.notStarted(reason: "interrupted")))
+    }
+
+    @Test("a forced update with no readable change still sends the body, with the run-state steps of any update")
+    func forcedUpdate() {
+        let paused = Self.live(enabled: false)
+        var plan = Self.plan(for: paused, interval: 15)
+        #expect(plan.changes.isEmpty)
+        plan.forced = true
+        var machine = TaskApplyStateMachine(plan: plan, options: .init())
+        _ = machine.start()
+        guard case .update = machine.detailRead(paused, pauseBlock: nil) else {
+            Issue.record("expected the forced update")
+            return
+        }
+        #expect(machine.updateSucceeded() == .finish(.updated(steps: ["update"])))
+    }
+
+    @Test("the update body leaves out llm_intention_id and score_scheme_id when the live task has 0 (A7)")
+    func unsetIdsLeftOut() {
+        var live = Self.live(enabled: false)
+        live.llmIntentionId = 0
+        live.scoreSchemeId = 0
+        live.backgroundId = 7
+        let normalized = Normalizer.normalize(live)
+        var desired = TaskConfig()
+        desired.remark = "x"
+        guard case .success(let body) = UpdateBody.build(live: normalized, desired: desired) else {
+            Issue.record("expected a body")
+            return
+        }
+        #expect(body.llmIntentionId == nil && body.scoreSchemeId == nil)
+        #expect(body.backgroundId == 7)
+        desired.llmIntentionId = 0  // a spec that writes 0 itself still sends it
+        guard case .success(let explicit) = UpdateBody.build(live: normalized, desired: desired) else { return }
+        #expect(explicit.llmIntentionId == 0)
+    }
 }

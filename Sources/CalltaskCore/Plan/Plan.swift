@@ -128,6 +128,10 @@ public struct UnfinishedApply: Codable, Hashable, Sendable {
 public struct UnmanagedTask: Codable, Hashable, Sendable {
     public var uuid: String
     public var name: String
+    public init(uuid: String, name: String) {
+        self.uuid = uuid
+        self.name = name
+    }
 }
 
 /// The result of `calltask plan`: what apply would change, and what it was computed from.

@@ -249,10 +249,12 @@ public struct ApplyRunner: Sendable {
 
     static func resumeFailure(_ error: any Error) -> ApplyReport.ResumeFailure {
         if ResumeRetry.isTransient(error) { return .transient }
-        if let api = error as? APIError, case .httpStatus(_, let status, _, _) = api.underlying, status == 404 || status == 405 {
-            return .refused
+        guard let api = error as? APIError else { return .other }
+        switch api.underlying {
+        case .httpStatus(_, let status, _, _) where status == 404 || status == 405: return .refused
+        case .platform(_, let code, _) where code == 404 || code == 405: return .refused
+        default: return .other
         }
-        return .other
     }
 
     static func failure(_ error: any Error) -> TaskApplyStateMachine.CallFailure {
