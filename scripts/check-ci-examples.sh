@@ -6,7 +6,7 @@
 #   3. shellcheck on every shell block the examples run (GitHub `run:`, GitLab `before_script:`,
 #      `script:`, `after_script:`), extracted by scripts/extract-ci-shell.py, which fails on a block it
 #      cannot extract instead of skipping it. One line per block: ok|FAIL FILE:LINE JOB / STEP.
-# Needs check-jsonschema (pip), shellcheck (apt) and PyYAML; .ci/run installs them. Exit 1 on any finding.
+# Needs check-jsonschema and PyYAML (pip) and shellcheck (apt); .ci/run installs them. Exit 1 on any finding.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -19,7 +19,7 @@ for pair in "vendor.github-workflows $github" "vendor.gitlab-ci $gitlab"; do
     schema=${pair%% *}
     file=${pair#* }
     printf '%s (%s): ' "$file" "$schema"
-    check-jsonschema --builtin-schema "$schema" "$file" || status=1
+    python3 -m check_jsonschema --builtin-schema "$schema" "$file" || status=1   # the interpreter pip installed it for
 done
 
 echo "== shellcheck scripts/*.sh .ci/run"
