@@ -123,7 +123,10 @@ run_cli() {
     end=$(now_s)
     local rss
     rss=$(tail -n 1 "$work/time.out")
-    local line="RESULT bench=$name tasks=$n wall_s=$(awk -v a="$start" -v b="$end" 'BEGIN { printf "%.3f", b - a }') max_rss_kb=$rss exit=$code $(sim_counts) $extra load=$load_now"
+    local wall counts line
+    wall=$(awk -v a="$start" -v b="$end" 'BEGIN { printf "%.3f", b - a }')
+    counts=$(sim_counts) || true   # a simulator that died leaves the counts out; the exit code says why
+    line="RESULT bench=$name tasks=$n wall_s=$wall max_rss_kb=$rss exit=$code $counts $extra load=$load_now"
     echo "$line" | tee -a "$results" >&2
 }
 
@@ -163,12 +166,12 @@ for n in $load_sizes; do
 done
 
 # --- 2, 4, 5. plan, peak memory, diff ---------------------------------------------------------------------
-net="--page-size $page_size --page-parallelism $page_parallelism --no-color"
+net=(--page-size "$page_size" --page-parallelism "$page_parallelism" --no-color)
 for n in $plan_sizes; do
     echo "== plan N=$n" >&2
     # compute: the same plan against a simulator without added latency
     start_sim "$work/seed-$n.json" 0
-    run_cli plan-compute "$n" "latency_ms=0" -- "$bin/calltask" plan "$work/specs-$n" --max-rps 0 $net
+    run_cli plan-compute "$n" "latency_ms=0" -- "$bin/calltask" plan "$work/specs-$n" --max-rps 0 "${net[@]}"
     # the live list, for diff in memory (pages of 1000, the simulator's largest)
     pages=()
     for page in $(seq 1 $(((n + 999) / 1000))); do
@@ -180,19 +183,19 @@ for n in $plan_sizes; do
     collect "$bench/calltask-bench" diff "$work/specs-$n" "${pages[@]}" --repeat "$repeat"
 
     start_sim "$work/seed-$n.json" "$latency"
-    run_cli plan "$n" "latency_ms=$latency max_rps=0" -- "$bin/calltask" plan "$work/specs-$n" --max-rps 0 $net
+    run_cli plan "$n" "latency_ms=$latency max_rps=0" -- "$bin/calltask" plan "$work/specs-$n" --max-rps 0 "${net[@]}"
     if [ "$n" = "$ratelimit_size" ]; then
-        run_cli plan-default-rps "$n" "latency_ms=$latency max_rps=10" -- "$bin/calltask" plan "$work/specs-$n" $net
+        run_cli plan-default-rps "$n" "latency_ms=$latency max_rps=10" -- "$bin/calltask" plan "$work/specs-$n" "${net[@]}"
     fi
     stop_sim
 done
 
 echo "== plan with detail reads N=$detail_size" >&2
 start_sim "$work/detail-seed-$detail_size.json" 0
-run_cli plan-detail-compute "$detail_size" "latency_ms=0" -- "$bin/calltask" plan "$work/detail-$detail_size" --max-rps 0 $net
+run_cli plan-detail-compute "$detail_size" "latency_ms=0" -- "$bin/calltask" plan "$work/detail-$detail_size" --max-rps 0 "${net[@]}"
 stop_sim
 start_sim "$work/detail-seed-$detail_size.json" "$latency"
-run_cli plan-detail "$detail_size" "latency_ms=$latency max_rps=0" -- "$bin/calltask" plan "$work/detail-$detail_size" --max-rps 0 $net
+run_cli plan-detail "$detail_size" "latency_ms=$latency max_rps=0" -- "$bin/calltask" plan "$work/detail-$detail_size" --max-rps 0 "${net[@]}"
 stop_sim
 
 # --- 3. apply ------------------------------------------------------------------------------------------
@@ -201,10 +204,10 @@ for n in $apply_sizes; do
     start_sim "$work/apply-seed-$n.json" "$latency"
     run_cli apply "$n" "latency_ms=$latency max_rps=0 parallelism=$apply_parallelism" -- \
         "$bin/calltask" apply "$work/apply-$n" --auto-approve --parallelism "$apply_parallelism" --max-rps 0 \
-        --journal "$work/journal-$n.jsonl" $net
+        --journal "$work/journal-$n.jsonl" "${net[@]}"
     # correctness: after the apply, a plan has nothing to do (exit 0 with --detailed-exitcode)
     code=0
-    "$bin/calltask" plan "$work/apply-$n" --detailed-exitcode --max-rps 0 $net >"$work/replan-$n.out" 2>&1 || code=$?
+    "$bin/calltask" plan "$work/apply-$n" --detailed-exitcode --max-rps 0 "${net[@]}" >"$work/replan-$n.out" 2>&1 || code=$?
     echo "RESULT bench=replan-after-apply tasks=$n exit=$code" | tee -a "$results" >&2
     stop_sim
 done

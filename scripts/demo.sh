@@ -4,7 +4,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-swift build --product calltask --product calltask-sim 2>&1 | tail -n 1
+# One `swift build` per product: given several --product flags, SwiftPM builds only the last one.
+swift build --product calltask 2>&1 | tail -n 1
+swift build --product calltask-sim 2>&1 | tail -n 1
 bin=$(swift build --show-bin-path)
 
 work=$(mktemp -d)

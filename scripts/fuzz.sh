@@ -46,7 +46,7 @@ dict_of() {
     esac
 }
 
-swift_flags=(-c release -Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library -Xswiftc -use-ld=lld)
+swift_flags=(-c release -Xswiftc "-sanitize=fuzzer,address" -Xswiftc -parse-as-library -Xswiftc -use-ld=lld)
 mkdir -p "$root/Fuzz/artifacts"
 summary="$root/Fuzz/artifacts/summary.txt"
 : > "$summary"
@@ -72,12 +72,17 @@ for target in "${targets[@]}"; do
     mkdir -p "$artifacts"
     echo "== fuzzing $target for ${seconds}s (corpus copy: $work/corpus, $before inputs)"
     started=$(date +%s)
+    # FUZZ_ARGS is a list of flags separated by spaces: split into words, never glob-expanded.
+    fuzz_args=()
+    [ -z "${FUZZ_JOBS:-}" ] || fuzz_args+=("-jobs=$FUZZ_JOBS" "-workers=$FUZZ_JOBS")
+    read -r -a extra_args <<< "${FUZZ_ARGS:-}"
+    fuzz_args+=("${extra_args[@]}")
     set +e
     SWIFT_BACKTRACE=enable=no ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1} \
         "$binary" "$work/corpus" \
         -max_total_time="$seconds" -rss_limit_mb=1024 -malloc_limit_mb=1024 -timeout=10 \
         -dict="$(dict_of "$target")" -artifact_prefix="$artifacts/" -print_final_stats=1 \
-        ${FUZZ_JOBS:+-jobs=$FUZZ_JOBS -workers=$FUZZ_JOBS} ${FUZZ_ARGS:-} \
+        "${fuzz_args[@]}" \
         > "$work/log" 2>&1
     code=$?
     set -e
