@@ -1,3 +1,4 @@
+import CalltaskModels
 import CalltaskYAML
 
 /// The keys of `calltask.yaml`, the optional settings file of a specs repository.
@@ -61,12 +62,9 @@ public struct SettingsFile: Codable, Sendable, Hashable {
     public init(from decoder: any Decoder) throws {
         let forbidden = try decoder.container(keyedBy: ForbiddenKeys.self)
         if forbidden.contains(.token) {
-            throw DecodingError.dataCorruptedError(
-                forKey: .token, in: forbidden,
-                debugDescription: decodingMessage(
-                    "calltask.yaml must not hold the token: it is committed with the specs",
-                    hint: "remove 'token:'; set CALLTASK_TOKEN, or put the token in a file outside the repository "
-                        + "and add 'token_file: PATH'"))
+            throw DecodingHint.dataCorrupted(
+                forKey: .token, in: forbidden, "calltask.yaml must not hold the token: it is committed with the specs",
+                hint: "remove 'token:'; set CALLTASK_TOKEN, or put the token in a file outside the repository and add 'token_file: PATH'")
         }
         let c = try decoder.container(keyedBy: CodingKeys.self)
         endpoint = try c.decodeIfPresent(String.self, forKey: .endpoint)

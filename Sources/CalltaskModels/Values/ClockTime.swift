@@ -45,8 +45,7 @@ public struct ClockTime: Hashable, Sendable, Codable, Comparable, CustomStringCo
         let container = try decoder.singleValueContainer()
         let text = try container.decode(String.self)
         guard let time = ClockTime(text) else {
-            throw DecodingError.dataCorruptedError(
-                in: container, debugDescription: "expected a time of day HH:MM, found '\(text)'\u{1F}write it like \"09:30\"")
+            throw DecodingHint.dataCorrupted(in: container, "expected a time of day HH:MM, found '\(text)'", hint: "write it like \"09:30\"")
         }
         self = time
     }

@@ -45,10 +45,9 @@ extension CodedValue {
             }
             let names = Self.allCases.map(\.name)
             let guess = closestName(to: text, in: names)
-            throw DecodingError.dataCorruptedError(
-                in: container,
-                debugDescription: "'\(text)' is not a valid \(Self.fieldDescription); expected one of \(Self.choices)"
-                    + (guess.map { "\u{1F}did you mean '\($0)'?" } ?? ""))
+            throw DecodingHint.dataCorrupted(
+                in: container, "'\(text)' is not a valid \(Self.fieldDescription); expected one of \(Self.choices)",
+                hint: guess.map { "did you mean '\($0)'?" })
         }
         throw DecodingError.typeMismatch(Int.self, .init(
             codingPath: decoder.codingPath, debugDescription: "expected a \(Self.fieldDescription): one of \(Self.choices)"))

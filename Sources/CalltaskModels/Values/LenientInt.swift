@@ -110,10 +110,9 @@ private func decodeFlexibleBool(_ decoder: any Decoder) throws -> Bool {
         case "0", "false": return false
         case "1", "true": return true
         default:
-            throw DecodingError.dataCorruptedError(
-                in: container,
-                debugDescription: "expected true, false, 0 or 1, found '\(text)'"
-                    + (["yes", "no", "on", "off"].contains(text.lowercased()) ? "\u{1F}YAML 1.2 reads '\(text)' as text; write true or false" : ""))
+            throw DecodingHint.dataCorrupted(
+                in: container, "expected true, false, 0 or 1, found '\(text)'",
+                hint: ["yes", "no", "on", "off"].contains(text.lowercased()) ? "YAML 1.2 reads '\(text)' as text; write true or false" : nil)
         }
     }
     throw DecodingError.typeMismatch(Bool.self, .init(codingPath: decoder.codingPath, debugDescription: "expected true, false, 0 or 1"))

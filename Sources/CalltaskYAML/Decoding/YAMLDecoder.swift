@@ -110,24 +110,21 @@ public struct YAMLDecoder: Sendable {
         case .typeMismatch(_, let context), .valueNotFound(_, let context), .dataCorrupted(let context):
             let path = FieldPath(codingPath: context.codingPath)
             let found = root.node(at: path)
-            let (message, hint) = Self.splitHint(context.debugDescription)
-            return Diagnostic(at: found.node.location, path: path, message, hint: hint)
+            // A model says what to write instead through the error's underlying error (its
+            // `DecodingHint`, which this layer does not know by type): its description is the hint.
+            let hint = context.underlyingError.map { String(describing: $0) }
+            return Diagnostic(at: found.node.location, path: path, context.debugDescription, hint: hint)
         @unknown default:
             return Diagnostic(at: root.location, "\(error)")
         }
     }
-
-    /// Messages may carry a hint after a `\u{1F}` separator (DecodingError has no hint field).
-    static func splitHint(_ text: String) -> (String, String?) {
-        let parts = text.split(separator: "\u{1F}", maxSplits: 1).map(String.init)
-        return parts.count == 2 ? (parts[0], parts[1]) : (text, nil)
-    }
 }
 
-/// Builds a decoding-error description that carries a hint for `Diagnostic.hint`.
-public func decodingMessage(_ message: String, hint: String?) -> String {
-    guard let hint else { return message }
-    return message + "\u{1F}" + hint
+/// The hint of a scalar the decoder itself refuses, carried as the `DecodingError`'s underlying error
+/// (the models use their own `DecodingHint` the same way).
+struct ScalarHint: Error, CustomStringConvertible {
+    let description: String
+    init(_ description: String) { self.description = description }
 }
 
 /// Which key nodes each decode used, and which mappings it read as keyed models. Lives for one decode.
@@ -487,8 +484,8 @@ struct SingleNodeContainer: SingleValueDecodingContainer {
 
     private func mismatch<T>(_ type: T.Type, _ expected: String, hint: String? = nil) -> DecodingError {
         DecodingError.typeMismatch(type, .init(
-            codingPath: codingPath,
-            debugDescription: decodingMessage("expected \(expected), found \(node.kindDescription)", hint: hint)))
+            codingPath: codingPath, debugDescription: "expected \(expected), found \(node.kindDescription)",
+            underlyingError: hint.map(ScalarHint.init)))
     }
 
     func decodeNil() -> Bool { node.isNull }
