@@ -69,7 +69,7 @@ struct TaskApplyStateMachineTests {
         #expect(body.taskExtras?.holiday == [], "fields the spec leaves out are carried from the detail")
         #expect(machine.updateSucceeded() == .resume)
         #expect(machine.resumeSucceeded() == .recordDone)
-        #expect(machine.doneRecorded() == .finish(.updated(steps: ["pause", "update", "resume"])))
+        #expect(machine.doneRecorded() == .finish(.updated(steps: [.pause, .update, .resume])))
     }
 
     @Test("a paused task is updated without pause or resume")
@@ -81,7 +81,7 @@ struct TaskApplyStateMachineTests {
             Issue.record("expected an update")
             return
         }
-        #expect(machine.updateSucceeded() == .finish(.updated(steps: ["update"])))
+        #expect(machine.updateSucceeded() == .finish(.updated(steps: [.update])))
     }
 
     @Test("a task that changed since the plan is skipped")
@@ -209,7 +209,7 @@ struct TaskApplyStateMachineTests {
                 return
             }
             #expect(machine.updateSucceeded() == .resume, "restore: \(restore)")
-            #expect(machine.resumeSucceeded() == .finish(.updated(steps: ["update", "resume"])))
+            #expect(machine.resumeSucceeded() == .finish(.updated(steps: [.update, .resume])))
         }
         // A resume that then fails leaves the task paused, as the plan promised it running.
         var failing = TaskApplyStateMachine(plan: Self.plan(for: paused, enable: true), options: .init())
@@ -242,7 +242,7 @@ struct TaskApplyStateMachineTests {
             Issue.record("expected the forced update")
             return
         }
-        #expect(machine.updateSucceeded() == .finish(.updated(steps: ["update"])))
+        #expect(machine.updateSucceeded() == .finish(.updated(steps: [.update])))
     }
 
     @Test("the update body leaves out llm_intention_id and score_scheme_id when the live task has 0 (A7)")

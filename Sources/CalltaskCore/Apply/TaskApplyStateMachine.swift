@@ -25,7 +25,7 @@ public struct TaskApplyStateMachine: Sendable {
 
     /// How the task ended.
     public enum Outcome: Hashable, Sendable {
-        case updated(steps: [String])
+        case updated(steps: [ApplyStep])
         case skipped(reason: String)
         /// Nothing was done to the task: the run was interrupted, or pausing is no longer allowed.
         case notStarted(reason: String)
@@ -92,7 +92,7 @@ public struct TaskApplyStateMachine: Sendable {
     private var paused = false
     /// The journal holds a pausing entry for this task (so a done entry must close it).
     private var journaled = false
-    private var steps: [String] = []
+    private var steps: [ApplyStep] = []
     private var retriedAfterRunning = false
 
     public init(plan: TaskPlan, options: Options) {
@@ -149,7 +149,7 @@ public struct TaskApplyStateMachine: Sendable {
             if let wanted = plan.desiredEnable, wanted != wasEnabled {
                 if wanted {
                     state = .restoring(failure: nil)
-                    steps.append("resume")
+                    steps.append(.resume)
                     return .resume
                 }
                 state = .recording(body: nil)
@@ -176,7 +176,7 @@ public struct TaskApplyStateMachine: Sendable {
         guard case .recording(let body) = state else { return .finish(.failed(reason: "internal: unexpected journal write")) }
         journaled = true
         state = .pausing(body: body)
-        steps.append("pause")
+        steps.append(.pause)
         return .pause
     }
 
@@ -195,7 +195,7 @@ public struct TaskApplyStateMachine: Sendable {
 
     public mutating func updateSucceeded() -> Action {
         guard case .updating = state else { return .finish(.failed(reason: "internal: unexpected update")) }
-        steps.append("update")
+        steps.append(.update)
         return restoreOrFinish(failure: nil)
     }
 
@@ -256,7 +256,7 @@ public struct TaskApplyStateMachine: Sendable {
         let runningNow = wasEnabled && !paused
         if target && !runningNow {
             state = .restoring(failure: failure)
-            steps.append("resume")
+            steps.append(.resume)
             return .resume
         }
         let outcome: Outcome = failure.map { .failed(reason: $0) } ?? .updated(steps: steps)

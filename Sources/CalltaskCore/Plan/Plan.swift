@@ -38,7 +38,7 @@ public struct TaskPlan: Codable, Hashable, Sendable {
     /// Top-level `enable` at plan time.
     public var enabled: Bool
     /// The steps apply takes: `["update"]` or `["pause", "update", "resume"]` (or `"set run state"`).
-    public var steps: [String]
+    public var steps: [ApplyStep]
     public var changes: [FieldChange]
     /// The run-state change, when the spec sets `enable` and it differs.
     public var enableChange: EnableChange?
@@ -65,7 +65,7 @@ public struct TaskPlan: Codable, Hashable, Sendable {
     }
 
     public init(
-        uuid: String, name: String, source: String, action: Action, enabled: Bool, steps: [String], changes: [FieldChange],
+        uuid: String, name: String, source: String, action: Action, enabled: Bool, steps: [ApplyStep], changes: [FieldChange],
         enableChange: EnableChange?, warnings: [String], desired: TaskConfig, desiredEnable: Bool?, fingerprint: String,
         forced: Bool = false, digest: String = "", notes: [String] = []
     ) {

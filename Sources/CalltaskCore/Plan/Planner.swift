@@ -65,12 +65,12 @@ public enum Planner {
 
     /// The calls apply makes for a task: a running task is paused for an update (the platform refuses
     /// to update a running 2.0 task, 6007) and resumed unless the spec wants it paused.
-    static func steps(running: Bool, update: Bool, wanted: Bool?) -> [String] {
+    static func steps(running: Bool, update: Bool, wanted: Bool?) -> [ApplyStep] {
         let endsRunning = wanted ?? running
-        var steps: [String] = []
-        if running && (update || !endsRunning) { steps.append("pause") }
-        if update { steps.append("update") }
-        if endsRunning && (!running || update) { steps.append("resume") }
+        var steps: [ApplyStep] = []
+        if running && (update || !endsRunning) { steps.append(.pause) }
+        if update { steps.append(.update) }
+        if endsRunning && (!running || update) { steps.append(.resume) }
         return steps
     }
 

@@ -53,7 +53,7 @@ public enum PlanRenderer {
         let name = style.bold(InertText.line(task.name))
         switch task.action {
         case .update:
-            let steps = task.steps == ["update"] ? "" : " (" + task.steps.joined(separator: " → ") + ")"
+            let steps = task.steps == [.update] ? "" : " (" + task.steps.arrowed + ")"
             let kind = task.forced && task.changes.isEmpty ? "forced update" : "update"
             return style.yellow("~") + " " + name + " (\(InertText.line(task.uuid))) — " + kind + steps
         case .skipAbnormal:
@@ -119,7 +119,7 @@ public enum PlanRenderer {
         for task in plan.tasks where task.action != .noChange {
             let kind = task.action == .update ? (task.forced && task.changes.isEmpty ? "forced update" : "update") : "skipped (abnormal)"
             var section = "<details><summary><code>\(InertText.html(task.name))</code> — \(kind)"
-            if task.steps.count > 1 { section += " (" + task.steps.joined(separator: " → ") + ")" }
+            if task.steps.count > 1 { section += " (" + task.steps.arrowed + ")" }
             section += "</summary>\n\n"
             if !task.changes.isEmpty || task.enableChange != nil { section += "```diff\n" }
             for change in task.changes {

@@ -21,12 +21,12 @@ public struct ApplyReport: Codable, Sendable {
         public var uuid: String
         public var name: String
         public var result: ApplyOutcome
-        public var steps: [String]
+        public var steps: [ApplyStep]
         public var detail: String?
         /// Why a resume failed, when it did: the hint after the run depends on it.
         public var resumeFailure: ResumeFailure?
 
-        public init(uuid: String, name: String, result: ApplyOutcome, steps: [String], detail: String?,
+        public init(uuid: String, name: String, result: ApplyOutcome, steps: [ApplyStep], detail: String?,
                     resumeFailure: ResumeFailure? = nil) {
             self.uuid = uuid
             self.name = name

@@ -49,18 +49,18 @@ public struct ApplyRunner: Sendable {
             do {
                 let live = try await client.taskDetail(uuid: entry.uuid)
                 let enabled = live.isEnabled
-                var steps: [String] = []
+                var steps: [ApplyStep] = []
                 if enabled != entry.intendedEnable {
                     if entry.intendedEnable {
                         try await resume(uuid: entry.uuid)
-                        steps.append("resume")
+                        steps.append(.resume)
                     } else {
                         try await client.pauseTask(uuid: entry.uuid)
-                        steps.append("pause")
+                        steps.append(.pause)
                     }
                 }
                 try await journal.append(doneEntry(entry))
-                progress("\(entry.name): recovered" + (steps.isEmpty ? " (already in its intended state)" : " (\(steps.joined(separator: ", ")))"))
+                progress("\(entry.name): recovered" + (steps.isEmpty ? " (already in its intended state)" : " (\(steps.map(\.rawValue).joined(separator: ", ")))"))
                 results.append(.init(uuid: entry.uuid, name: entry.name, result: .updated, steps: steps, detail: "recovered from the journal"))
             } catch {
                 let paused = entry.intendedEnable
