@@ -1,4 +1,5 @@
 import ArgumentParser
+import CalltaskClient
 
 /// `calltask`: keeps an AI calling platform's call tasks as YAML in git and reconciles the platform to it.
 @main
@@ -11,7 +12,7 @@ struct Calltask: AsyncParsableCommand {
             failed tasks), 2 changes present (plan --detailed-exitcode), 3 tasks left paused (apply), \
             64 command-line usage error.
             """,
-        version: "0.1.0",
+        version: calltaskVersion,
         subcommands: [ValidateCommand.self, PlanCommand.self, ApplyCommand.self, ExportCommand.self, RecoverCommand.self]
     )
 }

@@ -33,7 +33,7 @@ struct InertTextTests {
         live.newTaskExtra = LiveExtras()
         live.taskExtras = LiveExtras()
         // The live name differs from the spec's: match by uuid, then the name itself is a change too.
-        var plan = Planner.plan(specs: loaded.specs, live: [live], details: [:], options: .init(),
+        var plan = Planner.plan(matched: Matcher.match(loaded.specs, live: [live]), details: [:], options: .init(),
                                 account: "account: \(hostile)", specHash: "0", requests: 1).plan
         plan.tasks[0].warnings.append("a warning quoting \(hostile)")
         plan.notes.append("a note quoting \(hostile)")

@@ -65,7 +65,7 @@ struct PlanRendererTests {
             live("u-9", "unmanaged-task", enabled: true),
             live("u-8", "spring-sale-2", enabled: false),
         ]
-        return Planner.plan(specs: loaded.specs, live: liveTasks, details: [:], options: .init(),
+        return Planner.plan(matched: Matcher.match(loaded.specs, live: liveTasks), details: [:], options: .init(),
                             account: "account: api.example.com user_id=u sub_user_id=—", specHash: "0123456789abcdef", requests: 1).plan
     }
 

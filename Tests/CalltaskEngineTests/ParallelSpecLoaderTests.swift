@@ -1,5 +1,6 @@
 import CalltaskCore
 @testable import CalltaskEngine
+import CalltaskModels
 import CalltaskYAML
 import Testing
 

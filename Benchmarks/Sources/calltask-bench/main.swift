@@ -152,7 +152,7 @@ case "diff":
     result(["bench": "fingerprint", "tasks": String(pairs.count), "best_s": format(fingerprintRuns.best),
             "median_s": format(fingerprintRuns.median), "runs": String(fingerprintRuns.count)])
     let planRuns = measure(repeats: repeats) {
-        _ = Planner.plan(specs: loaded.specs, live: live, details: [:], options: .init(), account: "bench",
+        _ = Planner.plan(matched: Matcher.match(loaded.specs, live: live), details: [:], options: .init(), account: "bench",
                          specHash: "", requests: 0)
     }
     result(["bench": "plan-pure", "tasks": String(pairs.count), "best_s": format(planRuns.best),

@@ -1,4 +1,4 @@
-public import CalltaskModels
+import CalltaskModels
 public import CalltaskYAML
 
 /// Loads task specs from YAML files: parse with libyaml, decode into `TaskSpec`, collect every problem.

@@ -74,20 +74,6 @@ public enum Planner {
         return steps
     }
 
-    /// Builds the plan.
-    ///
-    /// - Parameters:
-    ///   - specs: validated specs (already scoped).
-    ///   - live: every live task from the list.
-    ///   - details: detail answers for the tasks that needed them, by uuid.
-    public static func plan(
-        specs: [LoadedSpec], live: [LiveTask], details: [String: LiveTask],
-        options: Options, account: String, specHash: String, requests: Int
-    ) -> (plan: Plan, diagnostics: [Diagnostic]) {
-        plan(matched: Matcher.match(specs, live: live), details: details, options: options, account: account,
-             specHash: specHash, requests: requests)
-    }
-
     /// Builds the plan from specs already matched to live tasks (a caller that matched them to decide
     /// which details to read need not match again).
     ///

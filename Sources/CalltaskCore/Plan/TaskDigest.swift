@@ -1,5 +1,5 @@
 import CalltaskModels
-public import CalltaskYAML
+import CalltaskYAML
 import Foundation
 
 /// The digest of what a spec asks of its task: its identity (the spec's file, and its `uuid` or else its

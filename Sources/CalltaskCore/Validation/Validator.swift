@@ -1,4 +1,4 @@
-public import CalltaskModels
+import CalltaskModels
 public import CalltaskYAML
 
 /// Checks loaded specs against the rules the platform's docs state (seed 001) and those they imply.

@@ -1,6 +1,6 @@
 public import CalltaskClient
 public import CalltaskCore
-public import CalltaskModels
+import CalltaskModels
 import Foundation
 
 /// Applies a plan: drives each task's `TaskApplyStateMachine` against the API and the journal.

@@ -1,4 +1,4 @@
-public import CalltaskClient
+import CalltaskClient
 
 /// How long and how often a resume of a task this run paused is retried.
 ///

@@ -1,6 +1,6 @@
 public import CalltaskClient
 public import CalltaskCore
-public import CalltaskModels
+import CalltaskModels
 public import CalltaskYAML
 
 /// Makes a plan: lists the live tasks (every page), reads details only where a spec manages a field

@@ -16,12 +16,6 @@ public enum RedialStatusTable {
         .arrears: ["defaulting"],
     ]
 
-    /// Strings of 呼损 (call loss): read back, but no code writes them.
-    public static let callLoss: [String] = [
-        "not in service", "not a local number", "forwarded", "line is busy", "number change", "line fault",
-        "bus_close", "busy",
-    ]
-
     /// String → code, for the strings that have one.
     public static let codeForString: [String: RedialStatus] = {
         var table: [String: RedialStatus] = [:]
