@@ -37,9 +37,13 @@ extension APIClient {
 
         let clock = ContinuousClock()
         let started = clock.now
+        let line = "\(request.method.rawValue) \(request.pathAndQuery)"
         logger.trace("sending request", metadata: [
             "method": "\(request.method.rawValue)", "path": "\(request.path)", "call": "\(call)", "attempt": "\(attempt)",
         ])
+        if let body = request.body, logger.logLevel <= .debug {
+            logger.debug("> \(line) body: \(bodyForLog(body))")
+        }
         do {
             // AHC's timeout ends when the head arrives; the deadline covers the body too, so a server
             // that stalls mid-body is a timeout, not a hang.
@@ -49,20 +53,55 @@ extension APIClient {
                 return (response, buffer)
             }
             let status = Int(response.status.code)
-            logger.debug("request finished", metadata: [
+            await stats.recordAnswer()
+            let elapsed = Self.milliseconds(started.duration(to: clock.now))
+            // One line per request at info (-v); the bodies at debug (-vv). The token is never logged:
+            // it is only in a header, and bodies are scrubbed of it anyway.
+            logger.info("\(line) \(status) \(elapsed) ms", metadata: [
                 "method": "\(request.method.rawValue)", "path": "\(request.path)", "status": "\(status)",
-                "duration_ms": "\(Self.milliseconds(started.duration(to: clock.now)))", "attempt": "\(attempt)",
+                "duration_ms": "\(elapsed)", "attempt": "\(attempt)",
             ])
-            return RawResponse(status: status, body: Array(buffer.readableBytesView),
+            let bytes = Array(buffer.readableBytesView)
+            if logger.logLevel <= .debug {
+                logger.debug("< \(line) \(status) body: \(bodyForLog(bytes))")
+            }
+            return RawResponse(status: status, body: bytes,
                                retryAfter: Self.retryAfter(response.headers.first(name: "Retry-After")))
         } catch {
             let mapped = error is DeadlineExceeded ? APIError.timeout(call: call, seconds: tuning.requestTimeout) : classify(error, call: call)
-            logger.debug("request failed", metadata: [
+            let elapsed = Self.milliseconds(started.duration(to: clock.now))
+            logger.info("\(line) failed: \(mapped.shortDescription) \(elapsed) ms", metadata: [
                 "method": "\(request.method.rawValue)", "path": "\(request.path)", "error": "\(mapped.shortDescription)",
-                "duration_ms": "\(Self.milliseconds(started.duration(to: clock.now)))", "attempt": "\(attempt)",
+                "duration_ms": "\(elapsed)", "attempt": "\(attempt)",
             ])
             throw mapped
         }
+    }
+
+    /// The most characters of a body a -vv log line shows.
+    static let loggedBodyLimit = 64 << 10
+
+    /// A body as UTF-8 text for a debug log line: the token replaced by `<redacted>` (before the text is
+    /// cut, so no part of it survives a cut), control characters other than newline and tab shown as
+    /// `\u{…}` (a hostile body cannot drive the terminal), at most `loggedBodyLimit` characters.
+    func bodyForLog(_ body: [UInt8]) -> String {
+        guard !body.isEmpty else { return "(empty)" }
+        let redacted = account.token.redacting(in: String(decoding: body, as: UTF8.self))
+        var text = ""
+        var count = 0
+        for scalar in redacted.unicodeScalars {
+            if count == Self.loggedBodyLimit {
+                text += "… (cut at \(Self.loggedBodyLimit) characters)"
+                break
+            }
+            if (scalar.value < 0x20 && scalar != "\n" && scalar != "\t") || scalar.value == 0x7F {
+                text += "\\u{\(String(scalar.value, radix: 16))}"
+            } else {
+                text.unicodeScalars.append(scalar)
+            }
+            count += 1
+        }
+        return text
     }
 
     /// Reads an answer: the envelope is decoded whatever the HTTP status, then

@@ -46,7 +46,9 @@ public struct APIClient: Sendable {
     ///   - httpClient: an `HTTPClient` the caller owns and shuts down. Prefer one made with
     ///     `APIClient.httpClientConfiguration()`, which refuses redirects so the bearer token is never
     ///     forwarded to another host.
-    ///   - logger: receives one debug line per request (method, path, status, duration).
+    ///   - logger: receives one info line per request (`GET /agent-api/… 200 12 ms`: method, path and
+    ///     query, status, duration) and per retry; at debug, the request and answer bodies too, with the
+    ///     token replaced by `<redacted>`.
     public init(account: AccountSettings, tuning: ClientTuning = .default, httpClient: HTTPClient, logger: Logger) {
         self.account = account
         self.tuning = tuning

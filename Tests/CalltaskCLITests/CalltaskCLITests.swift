@@ -345,7 +345,7 @@ struct CalltaskCLITests {
         for (label, outcome) in outputs {
             #expect(!outcome.stdout.contains(token) && !outcome.stderr.contains(token), "\(label) printed the token: \(outcome)")
         }
-        #expect(outputs.contains { $0.1.stderr.contains("request finished") }, "-vv logged no requests at all")
+        #expect(outputs.contains { $0.1.stderr.contains(" body: ") }, "-vv logged no request bodies at all")
         for name in ["plan-v.json", "plan-vv.json"] {
             let saved = try #require(workspace.read(name), "\(name) missing")
             #expect(!saved.contains(token), "\(name) holds the token")

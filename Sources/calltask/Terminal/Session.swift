@@ -35,8 +35,10 @@ struct Session {
     /// Runs `body` with a client; the HTTP client is shut down afterwards whatever happens.
     func withClient<T: Sendable>(verbose: Int, _ body: (APIClient) async throws -> T) async throws -> T {
         let httpClient = HTTPClient(eventLoopGroupProvider: .singleton, configuration: APIClient.httpClientConfiguration())
-        var logger = Logger(label: "calltask")
-        logger.logLevel = verbose >= 2 ? .debug : verbose == 1 ? .info : .warning
+        // An explicit handler: the process-wide default (swift-log's stream handler) prints timestamps
+        // and metadata, and would show nothing of the request lines that -v asks for.
+        let level = StderrLogHandler.level(verbose: verbose)
+        let logger = Logger(label: "calltask") { _ in StderrLogHandler(logLevel: level) }
         let client = APIClient(account: account, tuning: tuning, httpClient: httpClient, logger: logger)
         do {
             let result = try await body(client)
