@@ -131,15 +131,24 @@ public struct SettingsResolver: Sendable {
     private func resolveAccount(
         _ flags: SettingsFlags, file: SettingsFile, fileDirectory: String, warnings: inout [String]
     ) throws(SettingsError) -> AccountSettings {
-        guard let endpoint = flags.endpoint ?? env("CALLTASK_ENDPOINT") ?? file.endpoint else {
-            throw .missing(setting: "endpoint", flag: "--endpoint", variable: "CALLTASK_ENDPOINT", fileKey: "endpoint")
-        }
-        guard let userID = flags.userID ?? env("CALLTASK_USER_ID") ?? file.userID else {
-            throw .missing(setting: "user id", flag: "--user-id", variable: "CALLTASK_USER_ID", fileKey: "user_id")
-        }
+        // Every missing setting is reported at once, not one per run.
+        let endpoint = flags.endpoint ?? env("CALLTASK_ENDPOINT") ?? file.endpoint
+        let userID = flags.userID ?? env("CALLTASK_USER_ID") ?? file.userID
         let subUserID = flags.subUserID ?? env("CALLTASK_SUB_USER_ID") ?? file.subUserID
         let resumePath = flags.resumePath ?? env("CALLTASK_RESUME_PATH") ?? file.resumePath ?? AccountSettings.defaultResumePath
-        let token = try resolveToken(flags, file: file, fileDirectory: fileDirectory, warnings: &warnings)
+        var missing: [MissingSetting] = []
+        if endpoint == nil { missing.append(.endpoint) }
+        if userID == nil { missing.append(.userID) }
+        let token: APIToken?
+        do {
+            token = try resolveToken(flags, file: file, fileDirectory: fileDirectory, warnings: &warnings)
+        } catch {
+            // An unreadable or empty token file is its own error, once nothing else is missing.
+            guard missing.isEmpty else { throw .missing(missing) }
+            throw error
+        }
+        if token == nil { missing.append(.token) }
+        guard missing.isEmpty, let endpoint, let userID, let token else { throw .missing(missing) }
         do {
             return try AccountSettings(endpoint: endpoint, userID: userID,
                                        subUserID: subUserID.flatMap { $0.isEmpty ? nil : $0 },
@@ -149,10 +158,11 @@ public struct SettingsResolver: Sendable {
         }
     }
 
-    /// `CALLTASK_TOKEN`, else the token file from `--token-file`, `CALLTASK_TOKEN_FILE` or `token_file`.
+    /// `CALLTASK_TOKEN`, else the token file from `--token-file`, `CALLTASK_TOKEN_FILE` or `token_file`;
+    /// nil when none of them is set.
     private func resolveToken(
         _ flags: SettingsFlags, file: SettingsFile, fileDirectory: String, warnings: inout [String]
-    ) throws(SettingsError) -> APIToken {
+    ) throws(SettingsError) -> APIToken? {
         if let secret = env("CALLTASK_TOKEN") {
             return APIToken(secret)
         }
@@ -168,8 +178,7 @@ public struct SettingsResolver: Sendable {
             path = Self.absolute(expandHome(key), from: fileDirectory)
             source = "token_file in calltask.yaml"
         } else {
-            throw .missing(setting: "token", flag: "--token-file", variable: "CALLTASK_TOKEN (or CALLTASK_TOKEN_FILE)",
-                           fileKey: "token_file")
+            return nil
         }
         let manager = FileManager.default
         guard let data = manager.contents(atPath: path) else {

@@ -20,7 +20,7 @@ struct Session {
         let resolved = try resolver.resolve(flags, needsAccount: true)
         for warning in resolved.warnings { console.err("warning: \(warning)") }
         guard let account = resolved.account else {
-            throw SettingsError.missing(setting: "endpoint", flag: "--endpoint", variable: "CALLTASK_ENDPOINT", fileKey: "endpoint")
+            throw SettingsError.missing([.endpoint])
         }
         let line = "calltask: " + account.accountDescription
         switch stream {
