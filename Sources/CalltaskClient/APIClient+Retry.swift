@@ -27,7 +27,8 @@ extension APIClient {
                 failure = error
             }
             await stats.recordFault(failure.shortDescription)
-            guard retryPolicy.shouldRetry(failure, afterAttempt: attempt) else {
+            let reached = await stats.hasAnswered
+            guard retryPolicy.shouldRetry(failure, afterAttempt: attempt, platformReached: reached) else {
                 if attempt > 1, failure.isRetryable {
                     logger.info("giving up on \(call) after \(attempt) attempts (\(failure.shortDescription))",
                                 metadata: ["call": "\(call)", "attempts": "\(attempt)", "error": "\(failure.shortDescription)"])

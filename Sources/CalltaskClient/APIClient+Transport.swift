@@ -4,6 +4,7 @@ import Foundation
 import Logging
 import NIOCore
 import NIOHTTP1
+import NIOPosix
 
 /// One HTTP exchange as received: status, body and `Retry-After`.
 struct RawResponse: Sendable {
@@ -148,10 +149,12 @@ extension APIClient {
         if let error = error as? APIError { return error }
         if error is CancellationError { return .cancelled(call: call) }
         if error is NIOTooManyBytesError { return .bodyTooLarge(call: call, limit: tuning.maxBodyBytes) }
+        if let reason = Self.connectionFailure(error, connectTimeout: tuning.connectTimeout) {
+            return .cannotConnect(call: call, address: account.address, reason: reason)
+        }
         if let error = error as? HTTPClientError {
             switch error {
-            case .readTimeout, .writeTimeout, .deadlineExceeded, .connectTimeout, .getConnectionFromPoolTimeout,
-                 .tlsHandshakeTimeout:
+            case .readTimeout, .writeTimeout, .deadlineExceeded, .getConnectionFromPoolTimeout, .tlsHandshakeTimeout:
                 return .timeout(call: call, seconds: tuning.requestTimeout)
             case .remoteConnectionClosed, .bodyLengthMismatch, .uncleanShutdown:
                 return .connectionDropped(call: call, detail: "\(error)")
@@ -163,8 +166,6 @@ extension APIClient {
         }
         if let error = error as? ChannelError {
             switch error {
-            case .connectTimeout:
-                return .timeout(call: call, seconds: tuning.requestTimeout)
             case .ioOnClosedChannel, .eof, .outputClosed, .inputClosed, .alreadyClosed:
                 return .connectionDropped(call: call, detail: "\(error)")
             default:
@@ -182,6 +183,34 @@ extension APIClient {
             return .connectionDropped(call: call, detail: "malformed or truncated HTTP answer (\(error))")
         }
         return .transport(call: call, detail: account.token.redacting(in: String(describing: error)))
+    }
+
+    /// Why no connection could be made, in words (`connection refused`, `no answer within 5 s`), when
+    /// `error` says that a connection was never established; nil for every other failure.
+    ///
+    /// The words are fixed, not NIO's descriptions (which nest parentheses and `errno` numbers).
+    static func connectionFailure(_ error: any Error, connectTimeout: Double) -> String? {
+        let timedOut = "no answer within \(connectTimeout == connectTimeout.rounded() ? "\(Int(connectTimeout))" : "\(connectTimeout)") s"
+        if let error = error as? HTTPClientError, error == .connectTimeout { return timedOut }
+        if let error = error as? ChannelError, case .connectTimeout = error { return timedOut }
+        if let error = error as? NIOConnectionError {
+            if error.dnsAError != nil || error.dnsAAAAError != nil { return "the host name could not be resolved" }
+            for failure in error.connectionErrors {
+                if let reason = connectionFailure(failure.error, connectTimeout: connectTimeout) { return reason }
+            }
+            return error.connectionErrors.isEmpty ? "the host name has no address" : "the connection failed"
+        }
+        if let error = error as? IOError {
+            switch error.errnoCode {
+            case ECONNREFUSED: return "connection refused"
+            case EHOSTUNREACH: return "no route to host"
+            case ENETUNREACH: return "network unreachable"
+            case ETIMEDOUT: return timedOut
+            case EADDRNOTAVAIL: return "address not available"
+            default: return nil
+            }
+        }
+        return nil
     }
 
     /// At most 160 printable characters of a non-JSON body, token scrubbed, for error messages.

@@ -62,10 +62,18 @@ public struct APIClient: Sendable {
 
     /// An `HTTPClient` configuration suited to this API: redirects refused (a redirect would carry the
     /// bearer token to wherever it points), a connect timeout, and HTTP/1.1 or HTTP/2 as the server offers.
-    public static func httpClientConfiguration(connectTimeoutSeconds: Int64 = 10) -> HTTPClient.Configuration {
+    ///
+    /// A connection that cannot be made fails its requests at once (AsyncHTTPClient would otherwise
+    /// retry it with backoff until the connect timeout): `APIClient` decides about retries itself, and
+    /// does not retry while the platform has never answered (a wrong endpoint should fail fast).
+    public static func httpClientConfiguration(
+        connectTimeoutSeconds: Double = ClientTuning.default.connectTimeout
+    ) -> HTTPClient.Configuration {
         var configuration = HTTPClient.Configuration()
         configuration.redirectConfiguration = .disallow
-        configuration.timeout = .init(connect: .seconds(connectTimeoutSeconds))
+        let milliseconds = connectTimeoutSeconds.isFinite && connectTimeoutSeconds > 0 ? connectTimeoutSeconds * 1000 : 5000
+        configuration.timeout = .init(connect: .milliseconds(Int64(milliseconds.rounded(.up))))
+        configuration.connectionPool.retryConnectionEstablishment = false
         return configuration
     }
 

@@ -16,6 +16,7 @@ import Foundation
 /// | max requests/s | `--max-rps` | `CALLTASK_MAX_RPS` | `max_rps` |
 /// | max retries | `--max-retries` | `CALLTASK_MAX_RETRIES` | `max_retries` |
 /// | timeout (s) | `--timeout` | `CALLTASK_TIMEOUT_SECONDS` | `timeout_seconds` |
+/// | connect timeout (s) | `--connect-timeout` | `CALLTASK_CONNECT_TIMEOUT` | `connect_timeout` |
 /// | apply parallelism | `--parallelism` | `CALLTASK_PARALLELISM` | `parallelism` |
 /// | journal | `--journal` | `CALLTASK_JOURNAL` | `journal` |
 /// | specs | arguments | — | `specs` |
@@ -98,10 +99,13 @@ public struct SettingsResolver: Sendable {
                                     file.maxRetries, "max_retries", fileSource, range: 0...20) ?? defaults.maxRetries
         let timeout = try decimal("timeout", flags.timeoutSeconds, "--timeout", "CALLTASK_TIMEOUT_SECONDS",
                                   file.timeoutSeconds, "timeout_seconds", fileSource, range: 0.1...3600) ?? defaults.requestTimeout
+        let connectTimeout = try decimal("connect timeout", flags.connectTimeoutSeconds, "--connect-timeout",
+                                         "CALLTASK_CONNECT_TIMEOUT", file.connectTimeout, "connect_timeout", fileSource,
+                                         range: 0.1...600) ?? defaults.connectTimeout
         let parallelism = try number("parallelism", flags.parallelism, "--parallelism", "CALLTASK_PARALLELISM",
                                      file.parallelism, "parallelism", fileSource, range: 1...64) ?? 4
         let tuning = ClientTuning(pageSize: pageSize, pageParallelism: pageParallelism, maxRequestsPerSecond: maxRPS,
-                                  maxRetries: maxRetries, requestTimeout: timeout)
+                                  maxRetries: maxRetries, requestTimeout: timeout, connectTimeout: connectTimeout)
 
         // Paths: flags and variables are relative to the working directory, file keys to the file's directory.
         let specs: [String]

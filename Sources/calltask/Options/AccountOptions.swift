@@ -38,6 +38,9 @@ struct AccountOptions: ParsableArguments {
     @Option(name: .customLong("timeout"), help: "Seconds one request may take (default 30).")
     var timeout: Double?
 
+    @Option(name: .customLong("connect-timeout"), help: "Seconds a connection to the platform may take (default 5).")
+    var connectTimeout: Double?
+
     @Flag(name: .shortAndLong, help: "Log requests to stderr (-v info, -vv debug). The token is never logged.")
     var verbose: Int
 
@@ -45,7 +48,8 @@ struct AccountOptions: ParsableArguments {
     func flags(specs: [String] = [], parallelism: Int? = nil, journal: String? = nil) -> SettingsFlags {
         SettingsFlags(configFile: configFile, endpoint: endpoint, userID: userID, subUserID: subUserID, tokenFile: tokenFile,
                       resumePath: resumePath, specs: specs, pageSize: pageSize, pageParallelism: pageParallelism, maxRPS: maxRPS,
-                      maxRetries: maxRetries, timeoutSeconds: timeout, parallelism: parallelism, journal: journal)
+                      maxRetries: maxRetries, timeoutSeconds: timeout, parallelism: parallelism, journal: journal,
+                      connectTimeoutSeconds: connectTimeout)
     }
 }
 

@@ -34,7 +34,7 @@ struct Session {
 
     /// Runs `body` with a client; the HTTP client is shut down afterwards whatever happens.
     func withClient<T: Sendable>(verbose: Int, _ body: (APIClient) async throws -> T) async throws -> T {
-        let httpClient = HTTPClient(eventLoopGroupProvider: .singleton, configuration: APIClient.httpClientConfiguration())
+        let httpClient = HTTPClient(eventLoopGroupProvider: .singleton, configuration: APIClient.httpClientConfiguration(connectTimeoutSeconds: tuning.connectTimeout))
         // An explicit handler: the process-wide default (swift-log's stream handler) prints timestamps
         // and metadata, and would show nothing of the request lines that -v asks for.
         let level = StderrLogHandler.level(verbose: verbose)
