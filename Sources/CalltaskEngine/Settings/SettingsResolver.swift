@@ -89,21 +89,21 @@ public struct SettingsResolver: Sendable {
         // Numbers and tuning.
         let defaults = ClientTuning.default
         let pageSize = try number("page size", flags.pageSize, "--page-size", "CALLTASK_PAGE_SIZE",
-                                  file.pageSize, "page_size", fileSource, range: 1...10_000) ?? defaults.pageSize
+                                  file.pageSize, "page_size", fileSource, range: SettingsLimits.pageSize) ?? defaults.pageSize
         let pageParallelism = try number("page parallelism", flags.pageParallelism, "--page-parallelism",
                                          "CALLTASK_PAGE_PARALLELISM", file.pageParallelism, "page_parallelism",
-                                         fileSource, range: 1...64) ?? defaults.pageParallelism
+                                         fileSource, range: SettingsLimits.pageParallelism) ?? defaults.pageParallelism
         let maxRPS = try decimal("max requests per second", flags.maxRPS, "--max-rps", "CALLTASK_MAX_RPS",
-                                 file.maxRPS, "max_rps", fileSource, range: 0...10_000) ?? defaults.maxRequestsPerSecond
+                                 file.maxRPS, "max_rps", fileSource, range: SettingsLimits.maxRPS) ?? defaults.maxRequestsPerSecond
         let maxRetries = try number("max retries", flags.maxRetries, "--max-retries", "CALLTASK_MAX_RETRIES",
-                                    file.maxRetries, "max_retries", fileSource, range: 0...20) ?? defaults.maxRetries
+                                    file.maxRetries, "max_retries", fileSource, range: SettingsLimits.maxRetries) ?? defaults.maxRetries
         let timeout = try decimal("timeout", flags.timeoutSeconds, "--timeout", "CALLTASK_TIMEOUT_SECONDS",
-                                  file.timeoutSeconds, "timeout_seconds", fileSource, range: 0.1...3600) ?? defaults.requestTimeout
+                                  file.timeoutSeconds, "timeout_seconds", fileSource, range: SettingsLimits.timeoutSeconds) ?? defaults.requestTimeout
         let connectTimeout = try decimal("connect timeout", flags.connectTimeoutSeconds, "--connect-timeout",
                                          "CALLTASK_CONNECT_TIMEOUT", file.connectTimeout, "connect_timeout", fileSource,
-                                         range: 0.1...600) ?? defaults.connectTimeout
+                                         range: SettingsLimits.connectTimeoutSeconds) ?? defaults.connectTimeout
         let parallelism = try number("parallelism", flags.parallelism, "--parallelism", "CALLTASK_PARALLELISM",
-                                     file.parallelism, "parallelism", fileSource, range: 1...64) ?? 4
+                                     file.parallelism, "parallelism", fileSource, range: SettingsLimits.parallelism) ?? 4
         let tuning = ClientTuning(pageSize: pageSize, pageParallelism: pageParallelism, maxRequestsPerSecond: maxRPS,
                                   maxRetries: maxRetries, requestTimeout: timeout, connectTimeout: connectTimeout)
 

@@ -37,7 +37,7 @@ struct ApplyCommand: AsyncParsableCommand {
     var journal: String?
 
     @Option(help: "Output format for the result report: text or json.")
-    var format: OutputFormat = .text
+    var format: ReportFormat = .text
 
     @Flag(help: "Never colour the output (NO_COLOR is honoured too).")
     var noColor = false
@@ -139,7 +139,7 @@ struct ApplyCommand: AsyncParsableCommand {
         }
     }
 
-    static func print(_ report: ApplyReport, format: OutputFormat, console: Console, resumePath: String) {
+    static func print(_ report: ApplyReport, format: ReportFormat, console: Console, resumePath: String) {
         if format == .json {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
