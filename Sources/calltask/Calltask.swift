@@ -12,6 +12,6 @@ struct Calltask: AsyncParsableCommand {
             64 command-line usage error.
             """,
         version: "0.1.0",
-        subcommands: [ValidateCommand.self, PlanCommand.self, ApplyCommand.self, ExportCommand.self, RecoverCommand.self]
+        subcommands: [ValidateCommand.self, PlanCommand.self, ApplyCommand.self, ExportCommand.self, ShowCommand.self, RecoverCommand.self]
     )
 }

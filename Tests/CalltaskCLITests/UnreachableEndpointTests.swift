@@ -5,7 +5,7 @@ import Testing
 /// retrying a refused connection until a timeout.
 struct UnreachableEndpointTests {
     @Test("a command against a port nothing listens on exits 1, naming host:port, with balanced parentheses",
-          arguments: [["plan", "examples/"], ["apply", "--auto-approve", "examples/"], ["export", "--out", "-"]])
+          arguments: [["plan", "examples/"], ["apply", "--auto-approve", "examples/"], ["export", "--out", "-"], ["show", "spring-sale-followup"]])
     func refused(arguments: [String]) async throws {
         let workspace = try Workspace()
         let environment = ["CALLTASK_ENDPOINT": "http://127.0.0.1:1", "CALLTASK_USER_ID": SimulatorProcess.userID,

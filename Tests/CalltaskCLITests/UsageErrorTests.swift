@@ -20,6 +20,8 @@ struct UsageErrorTests {
         (["export", "--page-size", "0", "--out", "exported"], "--page-size"),
         (["recover", "--max-retries", "21"], "--max-retries"),
         (["plan", "--format", "yaml", "examples/"], "--format"),
+        (["show", "--format", "markdown", "spring-sale-followup"], "--format"),
+        (["show"], "<tasks>"),
     ])
     func usageErrors(arguments: [String], flag: String) async throws {
         let workspace = try Workspace()
