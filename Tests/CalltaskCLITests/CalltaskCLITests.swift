@@ -37,7 +37,7 @@ struct CalltaskCLITests {
         #expect(!FileManager.default.fileExists(atPath: workspace.path(".calltask/journal.jsonl").path))
     }
 
-    @Test("plan --format json is valid JSON with format_version 1 and the changes")
+    @Test("plan --format json is valid JSON with format_version 2 and the changes")
     func planJSON() async throws {
         let simulator = try SimulatorProcess()
         defer { simulator.stop() }
@@ -47,7 +47,7 @@ struct CalltaskCLITests {
         #expect(result.status == 0, "\(result)")
         let object = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any]
         let plan = try #require(object, "stdout is not a JSON object: \(result)")
-        #expect(plan["format_version"] as? Int == 1)
+        #expect(plan["format_version"] as? Int == 2)
         // The account line goes to stderr, so stdout stays machine-readable.
         #expect(result.stderr.contains("calltask: account: \(simulator.hostPort)"), "\(result)")
         let tasks = try #require(plan["tasks"] as? [[String: Any]])
@@ -120,7 +120,7 @@ struct CalltaskCLITests {
         #expect(plan.status == 0, "\(plan)")
         let saved = try #require(workspace.read("plan.json"), "no plan file")
         let object = try JSONSerialization.jsonObject(with: Data(saved.utf8)) as? [String: Any]
-        #expect(object?["format_version"] as? Int == 1)
+        #expect(object?["format_version"] as? Int == 2)
 
         let apply = try await calltask(["apply", "--plan", "plan.json", "--auto-approve", "examples/"], in: workspace, simulator: simulator)
         #expect(apply.status == 0, "\(apply)")

@@ -103,12 +103,17 @@ public struct UnmanagedTask: Codable, Hashable, Sendable {
 
 /// The result of `calltask plan`: what apply would change, and what it was computed from.
 public struct Plan: Codable, Hashable, Sendable {
+    /// The JSON format this calltask writes and reads: 2 added `spec_files`.
+    public static let currentFormatVersion = 2
+
     /// Version of this JSON format; bumped on incompatible changes (README documents the format).
-    public var formatVersion = 1
+    public var formatVersion = Plan.currentFormatVersion
     /// The account the plan was read from (endpoint host, user id, sub user id).
     public var account: String
     /// Hash of the spec files the plan was made from.
     public var specHash: String
+    /// The spec files the plan was made from, by normalized path, each with its own hash.
+    public var specFiles: [SpecFileDigest] = []
     public var tasks: [TaskPlan]
     public var creates: [UnmatchedSpec]
     public var unmanaged: [UnmanagedTask]
@@ -130,6 +135,7 @@ public struct Plan: Codable, Hashable, Sendable {
     enum CodingKeys: String, CodingKey {
         case formatVersion = "format_version"
         case specHash = "spec_hash"
+        case specFiles = "spec_files"
         case account, tasks, creates, unmanaged, notes, requests
     }
 

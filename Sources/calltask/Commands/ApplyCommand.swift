@@ -45,9 +45,10 @@ struct ApplyCommand: AsyncParsableCommand {
     func run() async throws {
         let console = Console(noColor: noColor)
         let session = try CommandSupport.openSession(account.flags(specs: paths, parallelism: parallelism, journal: journal), console: console, machineOutput: format == .json)
-        let specPaths = session.resolved.specs
-        let specs = try CommandSupport.loadSpecs(specPaths, console: console)
         let saved = try plan.map { try Self.readPlan($0, console: console) }
+        // With --plan and no paths, exactly the files the plan was made from.
+        let specPaths = saved.map { paths.isEmpty ? $0.specFiles.map(\.path) : session.resolved.specs } ?? session.resolved.specs
+        let specs = try CommandSupport.loadSpecs(specPaths, console: console)
         let control = RunControl()
         let signals = SignalTrap(control: control, console: console)
         let journalPath = journal ?? session.resolved.journal ?? ".calltask/journal.jsonl"
@@ -101,16 +102,13 @@ struct ApplyCommand: AsyncParsableCommand {
             throw ExitCode.failure
         }
         do {
-            let plan = try JSONDecoder().decode(Plan.self, from: data)
-            guard plan.formatVersion == 1 else {
-                console.err("calltask: error: \(path) has plan format \(plan.formatVersion); this calltask reads format 1. Plan again.")
-                throw ExitCode.failure
-            }
-            return plan
-        } catch let error as ExitCode {
-            throw error
-        } catch {
-            console.err("calltask: error: \(path) is not a calltask plan (\(error)); make one with 'calltask plan --out FILE'")
+            return try Plan.decodeSaved(data)
+        } catch .otherFormat(let found) {
+            console.err("calltask: error: \(path) has plan format \(found); this calltask reads format \(Plan.currentFormatVersion). "
+                        + "Plan again with 'calltask plan --out FILE'.")
+            throw ExitCode.failure
+        } catch .notAPlan(let detail) {
+            console.err("calltask: error: \(path) is not a calltask plan (\(detail)); make one with 'calltask plan --out FILE'")
             throw ExitCode.failure
         }
     }
