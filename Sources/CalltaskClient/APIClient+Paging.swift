@@ -26,7 +26,7 @@ extension APIClient {
         if first.problem == nil {
             return TaskListing(tasks: first.tasks, pages: first.pages, requests: first.requests, passes: 1)
         }
-        logger.info("tasks changed while the list was read; listing again", metadata: [
+        logger.info("tasks changed while the list was read (\(first.problem ?? "")); listing again", metadata: [
             "reason": "\(first.problem ?? "")",
         ])
         let second = try await listPass(previous: first)

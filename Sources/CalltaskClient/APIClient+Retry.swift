@@ -27,16 +27,18 @@ extension APIClient {
                 failure = error
             }
             await stats.recordFault(failure.shortDescription)
-            guard retryPolicy.shouldRetry(failure, afterAttempt: attempt) else {
+            let reached = await stats.hasAnswered
+            guard retryPolicy.shouldRetry(failure, afterAttempt: attempt, platformReached: reached) else {
                 if attempt > 1, failure.isRetryable {
-                    logger.debug("giving up", metadata: ["call": "\(call)", "attempts": "\(attempt)", "error": "\(failure.shortDescription)"])
+                    logger.info("giving up on \(call) after \(attempt) attempts (\(failure.shortDescription))",
+                                metadata: ["call": "\(call)", "attempts": "\(attempt)", "error": "\(failure.shortDescription)"])
                     throw .retriesExhausted(call: call, attempts: attempt, last: failure)
                 }
                 throw failure
             }
             let delay = retryPolicy.delay(forAttempt: attempt, retryAfter: failure.retryAfter,
                                           random: Double.random(in: 0..<1))
-            logger.debug("retrying", metadata: [
+            logger.info("retrying \(call) in \(Int(delay * 1000)) ms (\(failure.shortDescription), attempt \(attempt))", metadata: [
                 "call": "\(call)", "attempt": "\(attempt)", "error": "\(failure.shortDescription)",
                 "delay_ms": "\(Int(delay * 1000))",
             ])

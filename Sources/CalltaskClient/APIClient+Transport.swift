@@ -4,6 +4,7 @@ import Foundation
 import Logging
 import NIOCore
 import NIOHTTP1
+import NIOPosix
 
 /// One HTTP exchange as received: status, body and `Retry-After`.
 struct RawResponse: Sendable {
@@ -37,9 +38,13 @@ extension APIClient {
 
         let clock = ContinuousClock()
         let started = clock.now
+        let line = "\(request.method.rawValue) \(request.pathAndQuery)"
         logger.trace("sending request", metadata: [
             "method": "\(request.method.rawValue)", "path": "\(request.path)", "call": "\(call)", "attempt": "\(attempt)",
         ])
+        if let body = request.body, logger.logLevel <= .debug {
+            logger.debug("> \(line) body: \(bodyForLog(body))")
+        }
         do {
             // AHC's timeout ends when the head arrives; the deadline covers the body too, so a server
             // that stalls mid-body is a timeout, not a hang.
@@ -49,20 +54,55 @@ extension APIClient {
                 return (response, buffer)
             }
             let status = Int(response.status.code)
-            logger.debug("request finished", metadata: [
+            await stats.recordAnswer()
+            let elapsed = Self.milliseconds(started.duration(to: clock.now))
+            // One line per request at info (-v); the bodies at debug (-vv). The token is never logged:
+            // it is only in a header, and bodies are scrubbed of it anyway.
+            logger.info("\(line) \(status) \(elapsed) ms", metadata: [
                 "method": "\(request.method.rawValue)", "path": "\(request.path)", "status": "\(status)",
-                "duration_ms": "\(Self.milliseconds(started.duration(to: clock.now)))", "attempt": "\(attempt)",
+                "duration_ms": "\(elapsed)", "attempt": "\(attempt)",
             ])
-            return RawResponse(status: status, body: Array(buffer.readableBytesView),
+            let bytes = Array(buffer.readableBytesView)
+            if logger.logLevel <= .debug {
+                logger.debug("< \(line) \(status) body: \(bodyForLog(bytes))")
+            }
+            return RawResponse(status: status, body: bytes,
                                retryAfter: Self.retryAfter(response.headers.first(name: "Retry-After")))
         } catch {
             let mapped = error is DeadlineExceeded ? APIError.timeout(call: call, seconds: tuning.requestTimeout) : classify(error, call: call)
-            logger.debug("request failed", metadata: [
+            let elapsed = Self.milliseconds(started.duration(to: clock.now))
+            logger.info("\(line) failed: \(mapped.shortDescription) \(elapsed) ms", metadata: [
                 "method": "\(request.method.rawValue)", "path": "\(request.path)", "error": "\(mapped.shortDescription)",
-                "duration_ms": "\(Self.milliseconds(started.duration(to: clock.now)))", "attempt": "\(attempt)",
+                "duration_ms": "\(elapsed)", "attempt": "\(attempt)",
             ])
             throw mapped
         }
+    }
+
+    /// The most characters of a body a -vv log line shows.
+    static let loggedBodyLimit = 64 << 10
+
+    /// A body as UTF-8 text for a debug log line: the token replaced by `<redacted>` (before the text is
+    /// cut, so no part of it survives a cut), control characters other than newline and tab shown as
+    /// `\u{…}` (a hostile body cannot drive the terminal), at most `loggedBodyLimit` characters.
+    func bodyForLog(_ body: [UInt8]) -> String {
+        guard !body.isEmpty else { return "(empty)" }
+        let redacted = account.token.redacting(in: String(decoding: body, as: UTF8.self))
+        var text = ""
+        var count = 0
+        for scalar in redacted.unicodeScalars {
+            if count == Self.loggedBodyLimit {
+                text += "… (cut at \(Self.loggedBodyLimit) characters)"
+                break
+            }
+            if (scalar.value < 0x20 && scalar != "\n" && scalar != "\t") || scalar.value == 0x7F {
+                text += "\\u{\(String(scalar.value, radix: 16))}"
+            } else {
+                text.unicodeScalars.append(scalar)
+            }
+            count += 1
+        }
+        return text
     }
 
     /// Reads an answer: the envelope is decoded whatever the HTTP status, then
@@ -109,10 +149,12 @@ extension APIClient {
         if let error = error as? APIError { return error }
         if error is CancellationError { return .cancelled(call: call) }
         if error is NIOTooManyBytesError { return .bodyTooLarge(call: call, limit: tuning.maxBodyBytes) }
+        if let reason = Self.connectionFailure(error, connectTimeout: tuning.connectTimeout) {
+            return .cannotConnect(call: call, address: account.address, reason: reason)
+        }
         if let error = error as? HTTPClientError {
             switch error {
-            case .readTimeout, .writeTimeout, .deadlineExceeded, .connectTimeout, .getConnectionFromPoolTimeout,
-                 .tlsHandshakeTimeout:
+            case .readTimeout, .writeTimeout, .deadlineExceeded, .getConnectionFromPoolTimeout, .tlsHandshakeTimeout:
                 return .timeout(call: call, seconds: tuning.requestTimeout)
             case .remoteConnectionClosed, .bodyLengthMismatch, .uncleanShutdown:
                 return .connectionDropped(call: call, detail: "\(error)")
@@ -124,8 +166,6 @@ extension APIClient {
         }
         if let error = error as? ChannelError {
             switch error {
-            case .connectTimeout:
-                return .timeout(call: call, seconds: tuning.requestTimeout)
             case .ioOnClosedChannel, .eof, .outputClosed, .inputClosed, .alreadyClosed:
                 return .connectionDropped(call: call, detail: "\(error)")
             default:
@@ -143,6 +183,34 @@ extension APIClient {
             return .connectionDropped(call: call, detail: "malformed or truncated HTTP answer (\(error))")
         }
         return .transport(call: call, detail: account.token.redacting(in: String(describing: error)))
+    }
+
+    /// Why no connection could be made, in words (`connection refused`, `no answer within 5 s`), when
+    /// `error` says that a connection was never established; nil for every other failure.
+    ///
+    /// The words are fixed, not NIO's descriptions (which nest parentheses and `errno` numbers).
+    static func connectionFailure(_ error: any Error, connectTimeout: Double) -> String? {
+        let timedOut = "no answer within \(connectTimeout == connectTimeout.rounded() ? "\(Int(connectTimeout))" : "\(connectTimeout)") s"
+        if let error = error as? HTTPClientError, error == .connectTimeout { return timedOut }
+        if let error = error as? ChannelError, case .connectTimeout = error { return timedOut }
+        if let error = error as? NIOConnectionError {
+            if error.dnsAError != nil || error.dnsAAAAError != nil { return "the host name could not be resolved" }
+            for failure in error.connectionErrors {
+                if let reason = connectionFailure(failure.error, connectTimeout: connectTimeout) { return reason }
+            }
+            return error.connectionErrors.isEmpty ? "the host name has no address" : "the connection failed"
+        }
+        if let error = error as? IOError {
+            switch error.errnoCode {
+            case ECONNREFUSED: return "connection refused"
+            case EHOSTUNREACH: return "no route to host"
+            case ENETUNREACH: return "network unreachable"
+            case ETIMEDOUT: return timedOut
+            case EADDRNOTAVAIL: return "address not available"
+            default: return nil
+            }
+        }
+        return nil
     }
 
     /// At most 160 printable characters of a non-JSON body, token scrubbed, for error messages.

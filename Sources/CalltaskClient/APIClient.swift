@@ -46,7 +46,9 @@ public struct APIClient: Sendable {
     ///   - httpClient: an `HTTPClient` the caller owns and shuts down. Prefer one made with
     ///     `APIClient.httpClientConfiguration()`, which refuses redirects so the bearer token is never
     ///     forwarded to another host.
-    ///   - logger: receives one debug line per request (method, path, status, duration).
+    ///   - logger: receives one info line per request (`GET /agent-api/… 200 12 ms`: method, path and
+    ///     query, status, duration) and per retry; at debug, the request and answer bodies too, with the
+    ///     token replaced by `<redacted>`.
     public init(account: AccountSettings, tuning: ClientTuning = .default, httpClient: HTTPClient, logger: Logger) {
         self.account = account
         self.tuning = tuning
@@ -60,10 +62,18 @@ public struct APIClient: Sendable {
 
     /// An `HTTPClient` configuration suited to this API: redirects refused (a redirect would carry the
     /// bearer token to wherever it points), a connect timeout, and HTTP/1.1 or HTTP/2 as the server offers.
-    public static func httpClientConfiguration(connectTimeoutSeconds: Int64 = 10) -> HTTPClient.Configuration {
+    ///
+    /// A connection that cannot be made fails its requests at once (AsyncHTTPClient would otherwise
+    /// retry it with backoff until the connect timeout): `APIClient` decides about retries itself, and
+    /// does not retry while the platform has never answered (a wrong endpoint should fail fast).
+    public static func httpClientConfiguration(
+        connectTimeoutSeconds: Double = ClientTuning.default.connectTimeout
+    ) -> HTTPClient.Configuration {
         var configuration = HTTPClient.Configuration()
         configuration.redirectConfiguration = .disallow
-        configuration.timeout = .init(connect: .seconds(connectTimeoutSeconds))
+        let milliseconds = connectTimeoutSeconds.isFinite && connectTimeoutSeconds > 0 ? connectTimeoutSeconds * 1000 : 5000
+        configuration.timeout = .init(connect: .milliseconds(Int64(milliseconds.rounded(.up))))
+        configuration.connectionPool.retryConnectionEstablishment = false
         return configuration
     }
 

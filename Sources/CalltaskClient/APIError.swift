@@ -20,7 +20,12 @@ public indirect enum APIError: Error, Sendable, CustomStringConvertible {
     case timeout(call: APICall, seconds: Double)
     /// The connection dropped mid-call (closed, reset, truncated answer). Retried.
     case connectionDropped(call: APICall, detail: String)
-    /// The server could not be reached or spoke something other than HTTP (refused, DNS, TLS). Not retried.
+    /// No connection could be made to the endpoint's `address` (`host:port`): refused, unreachable, an
+    /// unknown host name, or no answer within the connect timeout. `reason` says which, in words.
+    /// Retried only once the platform has answered in this run (see `RetryPolicy`): on the first
+    /// contact it means a wrong endpoint far more often than a blip.
+    case cannotConnect(call: APICall, address: String, reason: String)
+    /// The server spoke something other than HTTP, or TLS failed, or another transport failure. Not retried.
     case transport(call: APICall, detail: String)
     /// The answer body was larger than the configured limit.
     case bodyTooLarge(call: APICall, limit: Int)
@@ -41,7 +46,7 @@ public indirect enum APIError: Error, Sendable, CustomStringConvertible {
         switch self {
         case .unauthorized(let call), .taskRunning(let call), .platform(let call, _, _),
              .httpStatus(let call, _, _, _), .timeout(let call, _), .connectionDropped(let call, _),
-             .transport(let call, _), .bodyTooLarge(let call, _), .undecodable(let call, _),
+             .cannotConnect(let call, _, _), .transport(let call, _), .bodyTooLarge(let call, _), .undecodable(let call, _),
              .invalidRequest(let call, _), .cancelled(let call), .retriesExhausted(let call, _, _):
             return call
         case .inconsistentListing:
@@ -49,7 +54,8 @@ public indirect enum APIError: Error, Sendable, CustomStringConvertible {
         }
     }
 
-    /// Whether another attempt may succeed: HTTP 429, 5xx, timeouts and dropped connections.
+    /// Whether another attempt may succeed: HTTP 429, 5xx, timeouts, dropped connections, and failed
+    /// connections (those only once the platform has answered; `RetryPolicy` decides).
     ///
     /// 4xx other than 429, envelope errors (6007 and the rest), authentication and decoding failures
     /// would fail the same way again.
@@ -57,7 +63,7 @@ public indirect enum APIError: Error, Sendable, CustomStringConvertible {
         switch self {
         case .httpStatus(_, let status, _, _):
             return status == 429 || (500...599).contains(status)
-        case .timeout, .connectionDropped:
+        case .timeout, .connectionDropped, .cannotConnect:
             return true
         default:
             return false
@@ -83,6 +89,7 @@ public indirect enum APIError: Error, Sendable, CustomStringConvertible {
             return "http_4xx"
         case .timeout: return "timeout"
         case .connectionDropped: return "connection_dropped"
+        case .cannotConnect: return "cannot_connect"
         case .transport: return "transport"
         case .bodyTooLarge: return "body_too_large"
         case .undecodable: return "undecodable"
@@ -119,6 +126,8 @@ public indirect enum APIError: Error, Sendable, CustomStringConvertible {
                 + "try again, or raise --timeout"
         case .connectionDropped(let call, let detail):
             return "\(call) lost its connection (\(detail)): try again; if it persists, check the network"
+        case .cannotConnect(_, let address, let reason):
+            return "cannot connect to \(address) (\(reason)); check --endpoint and the network"
         case .transport(let call, let detail):
             return "\(call) could not reach the platform (\(detail)): check the endpoint and the network"
         case .bodyTooLarge(let call, let limit):

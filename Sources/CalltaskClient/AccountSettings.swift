@@ -33,6 +33,8 @@ public struct AccountSettings: Sendable {
     public let resumePath: String
     /// The endpoint's host, e.g. `ai.api.longlonglong.cn` or `127.0.0.1:8089`.
     public let host: String
+    /// Where connections go, always with the port: `ai.api.longlonglong.cn:443`, `127.0.0.1:8089`.
+    public let address: String
 
     /// Validates and builds account settings.
     ///
@@ -78,11 +80,13 @@ public struct AccountSettings: Sendable {
         self.subUserID = sub
         self.token = token
         self.resumePath = template
+        let bracketed = hostName.contains(":") && !hostName.hasPrefix("[") ? "[\(hostName)]" : hostName
         if let port = components.port {
-            self.host = hostName.contains(":") ? "[\(hostName)]:\(port)" : "\(hostName):\(port)"
+            self.host = "\(bracketed):\(port)"
         } else {
             self.host = hostName
         }
+        self.address = "\(bracketed):\(components.port ?? (scheme == "https" ? 443 : 80))"
     }
 
     /// The line every command prints before it talks to the platform, e.g.

@@ -14,6 +14,8 @@ public struct ClientTuning: Sendable, Hashable {
     public var maxRetries: Int
     /// Seconds one attempt may take, from sending the request to the last byte of the answer.
     public var requestTimeout: Double
+    /// Seconds a new connection may take to be established (an unreachable endpoint fails within it).
+    public var connectTimeout: Double
     /// The largest answer body accepted, in bytes.
     public var maxBodyBytes: Int
     /// The first backoff step in seconds (doubled on each retry, with full jitter).
@@ -29,6 +31,7 @@ public struct ClientTuning: Sendable, Hashable {
         maxRequestsPerSecond: Double = 10,
         maxRetries: Int = 4,
         requestTimeout: Double = 30,
+        connectTimeout: Double = 5,
         maxBodyBytes: Int = 32 << 20,
         backoffBase: Double = 0.2,
         backoffCap: Double = 5,
@@ -39,6 +42,7 @@ public struct ClientTuning: Sendable, Hashable {
         self.maxRequestsPerSecond = max(0, maxRequestsPerSecond.isFinite ? maxRequestsPerSecond : 0)
         self.maxRetries = max(0, maxRetries)
         self.requestTimeout = requestTimeout.isFinite && requestTimeout > 0 ? requestTimeout : 30
+        self.connectTimeout = connectTimeout.isFinite && connectTimeout > 0 ? connectTimeout : 5
         self.maxBodyBytes = max(1024, maxBodyBytes)
         self.backoffBase = max(0, backoffBase.isFinite ? backoffBase : 0.2)
         self.backoffCap = max(0, backoffCap.isFinite ? backoffCap : 5)

@@ -11,6 +11,8 @@ public actor RequestStats {
         public var retries: Int = 0
         /// Failures seen, by `APIError.shortDescription`.
         public var faults: [String: Int] = [:]
+        /// HTTP answers received, whatever their status: 0 means the platform was never reached.
+        public var answers: Int = 0
 
         public init() {}
 
@@ -38,6 +40,14 @@ public actor RequestStats {
     public func recordRequest(_ kind: APICall.Kind) {
         counters.requests[kind, default: 0] += 1
     }
+
+    /// Records one HTTP answer (any status).
+    public func recordAnswer() {
+        counters.answers += 1
+    }
+
+    /// Whether any request of this run got an HTTP answer.
+    public var hasAnswered: Bool { counters.answers > 0 }
 
     /// Records one retry.
     public func recordRetry() {

@@ -33,8 +33,14 @@ public struct RetryPolicy: Sendable, Hashable {
     public var retryAfterCap: Double { cap * 4 }
 
     /// Whether to try again after `error` ended attempt number `attempt` (1 for the first).
-    public func shouldRetry(_ error: APIError, afterAttempt attempt: Int) -> Bool {
-        error.isRetryable && attempt <= maxRetries
+    ///
+    /// - Parameter platformReached: whether any request of the run has had an HTTP answer. Until one
+    ///   has, a connection that cannot be made (`cannotConnect`) is not retried: the endpoint is far
+    ///   more likely wrong than the network briefly down, and retrying would only delay saying so.
+    ///   Afterwards it is retried like a dropped connection.
+    public func shouldRetry(_ error: APIError, afterAttempt attempt: Int, platformReached: Bool = true) -> Bool {
+        if case .cannotConnect = error, !platformReached { return false }
+        return error.isRetryable && attempt <= maxRetries
     }
 
     /// How long to wait, in seconds, before the retry that follows attempt number `attempt` (1-based).

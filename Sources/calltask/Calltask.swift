@@ -13,6 +13,6 @@ struct Calltask: AsyncParsableCommand {
             64 command-line usage error.
             """,
         version: calltaskVersion,
-        subcommands: [ValidateCommand.self, PlanCommand.self, ApplyCommand.self, ExportCommand.self, RecoverCommand.self]
+        subcommands: [ValidateCommand.self, PlanCommand.self, ApplyCommand.self, ExportCommand.self, ShowCommand.self, RecoverCommand.self]
     )
 }

@@ -296,14 +296,17 @@ struct CalltaskCLITests {
         #expect(result.stderr.contains("--nope"), "\(result)")
     }
 
-    @Test("missing settings exit 1 naming the flag, the variable and the settings-file key")
+    @Test("missing settings exit 1, all named in one run with their flag, variable and settings-file key")
     func missingSettings() async throws {
         let workspace = try Workspace()
         let result = try await calltask(["plan", "examples/"], in: workspace, simulator: nil)
         #expect(result.status == 1, "\(result)")
-        #expect(result.stderr.contains("--endpoint"), "\(result)")
-        #expect(result.stderr.contains("CALLTASK_ENDPOINT"), "\(result)")
-        #expect(result.stderr.contains("'endpoint:'") || result.stderr.contains("endpoint"), "\(result)")
+        // All three at once, each with its flag, variable and calltask.yaml key.
+        #expect(result.stderr.contains("missing settings: endpoint, user id and token"), "\(result)")
+        for remedy in ["--endpoint", "CALLTASK_ENDPOINT", "'endpoint:'", "--user-id", "CALLTASK_USER_ID", "'user_id:'",
+                       "--token-file", "CALLTASK_TOKEN", "'token_file:'"] {
+            #expect(result.stderr.contains(remedy), "no \(remedy): \(result)")
+        }
 
         let noToken = try await calltask(["plan", "examples/"], in: workspace, simulator: nil, extraEnvironment: [
             "CALLTASK_ENDPOINT": "http://127.0.0.1:9", "CALLTASK_USER_ID": SimulatorProcess.userID,
@@ -345,7 +348,7 @@ struct CalltaskCLITests {
         for (label, outcome) in outputs {
             #expect(!outcome.stdout.contains(token) && !outcome.stderr.contains(token), "\(label) printed the token: \(outcome)")
         }
-        #expect(outputs.contains { $0.1.stderr.contains("request finished") }, "-vv logged no requests at all")
+        #expect(outputs.contains { $0.1.stderr.contains(" body: ") }, "-vv logged no request bodies at all")
         for name in ["plan-v.json", "plan-vv.json"] {
             let saved = try #require(workspace.read(name), "\(name) missing")
             #expect(!saved.contains(token), "\(name) holds the token")

@@ -43,6 +43,18 @@ struct RetryPolicyTests {
         }
     }
 
+    @Test("a failed connection is not retried before the platform has answered once, and is retried after")
+    func cannotConnect() {
+        let error = APIError.cannotConnect(call: .list(page: 1), address: "127.0.0.1:1", reason: "connection refused")
+        #expect(!policy.shouldRetry(error, afterAttempt: 1, platformReached: false))
+        #expect(policy.shouldRetry(error, afterAttempt: 1, platformReached: true))
+        #expect(!policy.shouldRetry(error, afterAttempt: 5, platformReached: true))
+        // Other retryable failures do not depend on it.
+        #expect(policy.shouldRetry(.timeout(call: .list(page: 1), seconds: 30), afterAttempt: 1, platformReached: false))
+        #expect(error.description == "cannot connect to 127.0.0.1:1 (connection refused); check --endpoint and the network")
+        #expect(error.shortDescription == "cannot_connect")
+    }
+
     @Test("every error names its call and has a fixed label")
     func labels() {
         let error = APIError.retriesExhausted(call: .pause("abc"), attempts: 5,

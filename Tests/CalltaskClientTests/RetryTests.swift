@@ -1,6 +1,9 @@
-import CalltaskClient
+import AsyncHTTPClient
+@testable import CalltaskClient
 import CalltaskModels
 import CalltaskSimulator
+import Foundation
+import NIOCore
 import Testing
 
 @Suite("Retries")
@@ -102,7 +105,7 @@ struct RetryTests {
         #expect(await simulator.log.entries(kind: .detail).count == 3)
     }
 
-    @Test("a refused connection is not retried and says to check the endpoint")
+    @Test("a refused first connection fails at once, naming host and port, and says to check the endpoint")
     func connectionRefused() async throws {
         // Start and stop a simulator to get a port that nothing listens on any more.
         let port = try await Simulator().withRunningServer { port in port }
@@ -119,10 +122,54 @@ struct RetryTests {
             }
         }
         let failure = try #require(error)
-        guard case .transport = failure else {
-            Issue.record("expected transport, got \(failure)")
+        guard case .cannotConnect(_, let address, let reason) = failure else {
+            Issue.record("expected cannotConnect, got \(failure)")
             return
         }
-        #expect(failure.description.contains("check the endpoint"))
+        #expect(address == "127.0.0.1:\(port)")
+        #expect(reason == "connection refused")
+        #expect(failure.description == "cannot connect to 127.0.0.1:\(port) (connection refused); check --endpoint and the network")
+    }
+
+    @Test("once the platform has answered, a refused connection is retried like a dropped one")
+    func refusedLaterIsRetried() async throws {
+        let tuning = {
+            var tuning = SimulatorHarness.fastTuning
+            tuning.maxRetries = 2
+            return tuning
+        }()
+        let error = try await HTTPClientRunner.run(connectTimeoutSeconds: 1) { http in
+            // The platform answers the list, then goes away before the detail is read.
+            let client = try await Simulator().withRunningServer { port in
+                let account = try AccountSettings(endpoint: "http://127.0.0.1:\(port)", userID: SimulatorOptions.defaultUserId,
+                                                  token: APIToken("sim-token"))
+                let client = APIClient(account: account, tuning: tuning, httpClient: http, logger: SimulatorHarness.quietLogger)
+                _ = try await client.listTasks()
+                return client
+            }
+            do {
+                _ = try await client.taskDetail(uuid: DefaultTasks.springSaleId)
+                return nil as APIError?
+            } catch let error as APIError {
+                return error
+            }
+        }
+        let failure = try #require(error)
+        guard case .retriesExhausted(_, let attempts, let last) = failure, case .cannotConnect = last else {
+            Issue.record("expected retriesExhausted(cannotConnect), got \(failure)")
+            return
+        }
+        #expect(attempts == 3)
+    }
+
+    @Test("failures to connect are told apart from other transport errors, in words without NIO's parentheses")
+    func connectionFailureWords() {
+        #expect(APIClient.connectionFailure(IOError(errnoCode: ECONNREFUSED, reason: "connect"), connectTimeout: 5)
+            == "connection refused")
+        #expect(APIClient.connectionFailure(HTTPClientError.connectTimeout, connectTimeout: 5) == "no answer within 5 s")
+        #expect(APIClient.connectionFailure(ChannelError.connectTimeout(.seconds(2)), connectTimeout: 2.5)
+            == "no answer within 2.5 s")
+        #expect(APIClient.connectionFailure(HTTPClientError.remoteConnectionClosed, connectTimeout: 5) == nil)
+        #expect(APIClient.connectionFailure(IOError(errnoCode: ECONNRESET, reason: "read"), connectTimeout: 5) == nil)
     }
 }

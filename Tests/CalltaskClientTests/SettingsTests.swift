@@ -101,6 +101,37 @@ struct SettingsTests {
         #expect(local.specs == [repo.root])
     }
 
+    @Test("every missing setting is reported at once, each with its flag, variable and file key")
+    func allMissingAtOnce() throws {
+        let repo = try Repo(settings: nil)
+        defer { repo.remove() }
+        let resolver = SettingsResolver(environment: [:], workingDirectory: repo.root)
+        do {
+            _ = try resolver.resolve(SettingsFlags())
+            Issue.record("expected a missing-settings error")
+        } catch {
+            guard case .missing(let settings) = error else {
+                Issue.record("expected .missing, got \(error)")
+                return
+            }
+            #expect(settings.map(\.setting) == ["endpoint", "user id", "token"])
+            #expect(error.description == """
+                missing settings: endpoint, user id and token
+                  endpoint: pass --endpoint, set CALLTASK_ENDPOINT, or add 'endpoint:' to calltask.yaml
+                  user id: pass --user-id, set CALLTASK_USER_ID, or add 'user_id:' to calltask.yaml
+                  token: pass --token-file, set CALLTASK_TOKEN (or CALLTASK_TOKEN_FILE), or add 'token_file:' to calltask.yaml
+                """)
+        }
+        // Two missing, the token given: both are named, the token is not.
+        do {
+            _ = try SettingsResolver(environment: ["CALLTASK_TOKEN": "t"], workingDirectory: repo.root).resolve(SettingsFlags())
+            Issue.record("expected a missing-settings error")
+        } catch {
+            #expect(error.description.hasPrefix("missing settings: endpoint and user id\n"), "\(error)")
+            #expect(!error.description.contains("token"), "\(error)")
+        }
+    }
+
     @Test("a missing token names CALLTASK_TOKEN, --token-file and token_file")
     func missingToken() throws {
         let repo = try Repo(settings: "endpoint: https://h.example.com\nuser_id: u\n")

@@ -59,6 +59,24 @@ struct ExportRoundTripTests {
         }
     }
 
+    @Test("the exported files as one YAML stream (export --out -) load as the same specs and plan empty")
+    func stream() async throws {
+        try await SimulatorHarness.run { sim in
+            let result = try await Self.exporter(sim).export(.init())
+            let text = SpecExporter.stream(result.files)
+            #expect(text.components(separatedBy: "\n---\n").count == result.files.count)
+            let directory = FileManager.default.temporaryDirectory.appendingPathComponent("calltask-stream-\(UUID().uuidString)")
+            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+            let path = directory.appendingPathComponent("all.yaml").path
+            try Data(text.utf8).write(to: URL(fileURLWithPath: path))
+            let specs = SpecSet.load([path])
+            #expect(specs.diagnostics.isEmpty, "\(specs.diagnostics)")
+            #expect(specs.specs.map(\.spec.uuid) == result.files.map(\.uuid))
+            let plan = try await sim.plan(specs)
+            #expect(!plan.hasChanges && plan.creates.isEmpty)
+        }
+    }
+
     @Test("the seed's example task: coded names, ids as numbers, call loss named in a comment, not written as codes")
     func seedExample() async throws {
         try await SimulatorHarness.run { sim in

@@ -36,4 +36,28 @@ struct SpecFilesTests {
         #expect(found.files.count == 1)
         #expect(found.diagnostics.map(\.message) == ["no such file or directory: \(root.path)/nope.yaml"])
     }
+
+    @Test("the spec hash and file list do not depend on how the paths are spelled; a file named twice is read once")
+    func spellings() throws {
+        let root = try Self.directory()
+        defer { try? FileManager.default.removeItem(at: root) }
+        try FileManager.default.createDirectory(at: root.appendingPathComponent("specs"), withIntermediateDirectories: true)
+        try Data("name: a\n".utf8).write(to: root.appendingPathComponent("specs/a.yaml"))
+        try Data("name: b\n".utf8).write(to: root.appendingPathComponent("specs/b.yaml"))
+        // Absolute spellings only: the test process's working directory is shared with parallel tests.
+        let here = root.path
+        let reference = SpecSet.load([here + "/specs"], workingDirectory: here)
+        #expect(reference.files.map(\.path) == ["specs/a.yaml", "specs/b.yaml"])
+        for spelling in [[here + "/specs/"], [here + "/./specs"], [here + "//specs"],
+                         [here + "/specs/b.yaml", here + "/specs/../specs/a.yaml"], [here + "/specs", here + "/specs/./a.yaml"]] {
+            let set = SpecSet.load(spelling, workingDirectory: here)
+            #expect(set.hash == reference.hash, "\(spelling)")
+            #expect(set.files == reference.files, "\(spelling)")
+            #expect(set.specs.count == 2 && set.diagnostics.isEmpty, "\(spelling): \(set.diagnostics)")
+        }
+        try Data("name: b2\n".utf8).write(to: root.appendingPathComponent("specs/b.yaml"))
+        let changed = SpecSet.load([here + "/specs"], workingDirectory: here)
+        #expect(changed.hash != reference.hash)
+        #expect(SpecFileDigest.differences(from: reference.files, to: changed.files).changed == ["specs/b.yaml"])
+    }
 }

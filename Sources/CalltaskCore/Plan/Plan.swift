@@ -136,8 +136,8 @@ public struct UnmanagedTask: Codable, Hashable, Sendable {
 
 /// The result of `calltask plan`: what apply would change, and what it was computed from.
 public struct Plan: Codable, Hashable, Sendable {
-    /// The JSON format this calltask writes and reads. 2: per-task `digest`, `forced` and `notes`, and
-    /// `unfinished_applies`.
+    /// The JSON format this calltask writes and reads. 2 added `spec_files`, `unfinished_applies`, and per
+    /// task `digest`, `forced` and `notes`.
     public static let currentFormatVersion = 2
     /// Version of this JSON format; bumped on incompatible changes (README documents the format).
     public var formatVersion = Plan.currentFormatVersion
@@ -145,6 +145,8 @@ public struct Plan: Codable, Hashable, Sendable {
     public var account: String
     /// Hash of the spec files the plan was made from.
     public var specHash: String
+    /// The spec files the plan was made from, by normalized path, each with its own hash.
+    public var specFiles: [SpecFileDigest] = []
     public var tasks: [TaskPlan]
     public var creates: [UnmatchedSpec]
     public var unmanaged: [UnmanagedTask]
@@ -169,6 +171,7 @@ public struct Plan: Codable, Hashable, Sendable {
         case formatVersion = "format_version"
         case specHash = "spec_hash"
         case unfinishedApplies = "unfinished_applies"
+        case specFiles = "spec_files"
         case account, tasks, creates, unmanaged, notes, requests
     }
 

@@ -40,6 +40,12 @@ public struct ExportRunner: Sendable {
         public var requests: Int
     }
 
+    /// What `SpecExporter` is given for `options` (also by `calltask show`, so that it shows exactly the
+    /// file export would write).
+    public static func exporterOptions(_ options: Options, account: String) -> SpecExporter.Options {
+        SpecExporter.Options(withEnable: options.withEnable, schema: options.schema, account: account)
+    }
+
     public func export(_ options: Options) async throws -> Result {
         let listing = try await client.listTasks()
         var selected = listing.tasks
@@ -58,8 +64,7 @@ public struct ExportRunner: Sendable {
         }
         let details = try await PlanRunner(client: client, account: account, parallelism: parallelism).readDetails(readable)
         let normalized = readable.compactMap { details[$0] }.map(Normalizer.normalize)
-        let result = SpecExporter.export(
-            normalized, options: .init(withEnable: options.withEnable, schema: options.schema, account: account))
+        let result = SpecExporter.export(normalized, options: Self.exporterOptions(options, account: account))
         return Result(files: result.files, skipped: skipped + result.skipped, unmatchedTargets: unmatched,
                       requests: listing.requests + readable.count)
     }

@@ -25,8 +25,10 @@ public struct PlanRunner: Sendable {
         let needed = matched.matches.filter { Planner.needsDetail($0.spec.spec) }.map(\.live.uuid)
         let details = try await readDetails(needed)
         requests += needed.count
-        return Planner.plan(matched: matched, details: details, options: options,
-                            account: account, specHash: specs.hash, requests: requests)
+        var result = Planner.plan(matched: matched, details: details, options: options,
+                                  account: account, specHash: specs.hash, requests: requests)
+        result.plan.specFiles = specs.files
+        return result
     }
 
     /// Reads details concurrently, at most `parallelism` at a time.

@@ -33,6 +33,8 @@ public struct SettingsFile: Codable, Sendable, Hashable {
     public var maxRPS: Double?
     public var maxRetries: Int?
     public var timeoutSeconds: Double?
+    /// Seconds a connection may take to be made.
+    public var connectTimeout: Double?
     /// How many tasks `apply` works on at the same time.
     public var parallelism: Int?
     /// The apply journal's path (relative to this file's directory).
@@ -52,6 +54,7 @@ public struct SettingsFile: Codable, Sendable, Hashable {
         case maxRPS = "max_rps"
         case maxRetries = "max_retries"
         case timeoutSeconds = "timeout_seconds"
+        case connectTimeout = "connect_timeout"
         case parallelism
         case journal
     }
@@ -78,6 +81,7 @@ public struct SettingsFile: Codable, Sendable, Hashable {
         maxRPS = try c.decodeIfPresent(Double.self, forKey: .maxRPS)
         maxRetries = try c.decodeIfPresent(Int.self, forKey: .maxRetries)
         timeoutSeconds = try c.decodeIfPresent(Double.self, forKey: .timeoutSeconds)
+        connectTimeout = try c.decodeIfPresent(Double.self, forKey: .connectTimeout)
         parallelism = try c.decodeIfPresent(Int.self, forKey: .parallelism)
         journal = try c.decodeIfPresent(String.self, forKey: .journal)
     }

@@ -17,6 +17,7 @@ public struct SettingsFlags: Sendable, Hashable {
     public var maxRPS: Double?
     public var maxRetries: Int?
     public var timeoutSeconds: Double?
+    public var connectTimeoutSeconds: Double?
     public var parallelism: Int?
     public var journal: String?
 
@@ -24,7 +25,7 @@ public struct SettingsFlags: Sendable, Hashable {
         configFile: String? = nil, endpoint: String? = nil, userID: String? = nil, subUserID: String? = nil,
         tokenFile: String? = nil, resumePath: String? = nil, specs: [String] = [], pageSize: Int? = nil,
         pageParallelism: Int? = nil, maxRPS: Double? = nil, maxRetries: Int? = nil, timeoutSeconds: Double? = nil,
-        parallelism: Int? = nil, journal: String? = nil
+        parallelism: Int? = nil, journal: String? = nil, connectTimeoutSeconds: Double? = nil
     ) {
         self.configFile = configFile
         self.endpoint = endpoint
@@ -38,6 +39,7 @@ public struct SettingsFlags: Sendable, Hashable {
         self.maxRPS = maxRPS
         self.maxRetries = maxRetries
         self.timeoutSeconds = timeoutSeconds
+        self.connectTimeoutSeconds = connectTimeoutSeconds
         self.parallelism = parallelism
         self.journal = journal
     }

@@ -16,6 +16,7 @@ import Foundation
 /// | max requests/s | `--max-rps` | `CALLTASK_MAX_RPS` | `max_rps` |
 /// | max retries | `--max-retries` | `CALLTASK_MAX_RETRIES` | `max_retries` |
 /// | timeout (s) | `--timeout` | `CALLTASK_TIMEOUT_SECONDS` | `timeout_seconds` |
+/// | connect timeout (s) | `--connect-timeout` | `CALLTASK_CONNECT_TIMEOUT` | `connect_timeout` |
 /// | apply parallelism | `--parallelism` | `CALLTASK_PARALLELISM` | `parallelism` |
 /// | journal | `--journal` | `CALLTASK_JOURNAL` | `journal` |
 /// | specs | arguments | — | `specs` |
@@ -88,20 +89,23 @@ public struct SettingsResolver: Sendable {
         // Numbers and tuning.
         let defaults = ClientTuning.default
         let pageSize = try number("page size", flags.pageSize, "--page-size", "CALLTASK_PAGE_SIZE",
-                                  file.pageSize, "page_size", fileSource, range: 1...10_000) ?? defaults.pageSize
+                                  file.pageSize, "page_size", fileSource, range: SettingsLimits.pageSize) ?? defaults.pageSize
         let pageParallelism = try number("page parallelism", flags.pageParallelism, "--page-parallelism",
                                          "CALLTASK_PAGE_PARALLELISM", file.pageParallelism, "page_parallelism",
-                                         fileSource, range: 1...64) ?? defaults.pageParallelism
+                                         fileSource, range: SettingsLimits.pageParallelism) ?? defaults.pageParallelism
         let maxRPS = try decimal("max requests per second", flags.maxRPS, "--max-rps", "CALLTASK_MAX_RPS",
-                                 file.maxRPS, "max_rps", fileSource, range: 0...10_000) ?? defaults.maxRequestsPerSecond
+                                 file.maxRPS, "max_rps", fileSource, range: SettingsLimits.maxRPS) ?? defaults.maxRequestsPerSecond
         let maxRetries = try number("max retries", flags.maxRetries, "--max-retries", "CALLTASK_MAX_RETRIES",
-                                    file.maxRetries, "max_retries", fileSource, range: 0...20) ?? defaults.maxRetries
+                                    file.maxRetries, "max_retries", fileSource, range: SettingsLimits.maxRetries) ?? defaults.maxRetries
         let timeout = try decimal("timeout", flags.timeoutSeconds, "--timeout", "CALLTASK_TIMEOUT_SECONDS",
-                                  file.timeoutSeconds, "timeout_seconds", fileSource, range: 0.1...3600) ?? defaults.requestTimeout
+                                  file.timeoutSeconds, "timeout_seconds", fileSource, range: SettingsLimits.timeoutSeconds) ?? defaults.requestTimeout
+        let connectTimeout = try decimal("connect timeout", flags.connectTimeoutSeconds, "--connect-timeout",
+                                         "CALLTASK_CONNECT_TIMEOUT", file.connectTimeout, "connect_timeout", fileSource,
+                                         range: SettingsLimits.connectTimeoutSeconds) ?? defaults.connectTimeout
         let parallelism = try number("parallelism", flags.parallelism, "--parallelism", "CALLTASK_PARALLELISM",
-                                     file.parallelism, "parallelism", fileSource, range: 1...64) ?? 4
+                                     file.parallelism, "parallelism", fileSource, range: SettingsLimits.parallelism) ?? 4
         let tuning = ClientTuning(pageSize: pageSize, pageParallelism: pageParallelism, maxRequestsPerSecond: maxRPS,
-                                  maxRetries: maxRetries, requestTimeout: timeout)
+                                  maxRetries: maxRetries, requestTimeout: timeout, connectTimeout: connectTimeout)
 
         // Paths: flags and variables are relative to the working directory, file keys to the file's directory.
         let specs: [String]
@@ -131,15 +135,24 @@ public struct SettingsResolver: Sendable {
     private func resolveAccount(
         _ flags: SettingsFlags, file: SettingsFile, fileDirectory: String, warnings: inout [String]
     ) throws(SettingsError) -> AccountSettings {
-        guard let endpoint = flags.endpoint ?? env("CALLTASK_ENDPOINT") ?? file.endpoint else {
-            throw .missing(setting: "endpoint", flag: "--endpoint", variable: "CALLTASK_ENDPOINT", fileKey: "endpoint")
-        }
-        guard let userID = flags.userID ?? env("CALLTASK_USER_ID") ?? file.userID else {
-            throw .missing(setting: "user id", flag: "--user-id", variable: "CALLTASK_USER_ID", fileKey: "user_id")
-        }
+        // Every missing setting is reported at once, not one per run.
+        let endpoint = flags.endpoint ?? env("CALLTASK_ENDPOINT") ?? file.endpoint
+        let userID = flags.userID ?? env("CALLTASK_USER_ID") ?? file.userID
         let subUserID = flags.subUserID ?? env("CALLTASK_SUB_USER_ID") ?? file.subUserID
         let resumePath = flags.resumePath ?? env("CALLTASK_RESUME_PATH") ?? file.resumePath ?? AccountSettings.defaultResumePath
-        let token = try resolveToken(flags, file: file, fileDirectory: fileDirectory, warnings: &warnings)
+        var missing: [MissingSetting] = []
+        if endpoint == nil { missing.append(.endpoint) }
+        if userID == nil { missing.append(.userID) }
+        let token: APIToken?
+        do {
+            token = try resolveToken(flags, file: file, fileDirectory: fileDirectory, warnings: &warnings)
+        } catch {
+            // An unreadable or empty token file is its own error, once nothing else is missing.
+            guard missing.isEmpty else { throw .missing(missing) }
+            throw error
+        }
+        if token == nil { missing.append(.token) }
+        guard missing.isEmpty, let endpoint, let userID, let token else { throw .missing(missing) }
         do {
             return try AccountSettings(endpoint: endpoint, userID: userID,
                                        subUserID: subUserID.flatMap { $0.isEmpty ? nil : $0 },
@@ -149,10 +162,11 @@ public struct SettingsResolver: Sendable {
         }
     }
 
-    /// `CALLTASK_TOKEN`, else the token file from `--token-file`, `CALLTASK_TOKEN_FILE` or `token_file`.
+    /// `CALLTASK_TOKEN`, else the token file from `--token-file`, `CALLTASK_TOKEN_FILE` or `token_file`;
+    /// nil when none of them is set.
     private func resolveToken(
         _ flags: SettingsFlags, file: SettingsFile, fileDirectory: String, warnings: inout [String]
-    ) throws(SettingsError) -> APIToken {
+    ) throws(SettingsError) -> APIToken? {
         if let secret = env("CALLTASK_TOKEN") {
             return APIToken(secret)
         }
@@ -168,8 +182,7 @@ public struct SettingsResolver: Sendable {
             path = Self.absolute(expandHome(key), from: fileDirectory)
             source = "token_file in calltask.yaml"
         } else {
-            throw .missing(setting: "token", flag: "--token-file", variable: "CALLTASK_TOKEN (or CALLTASK_TOKEN_FILE)",
-                           fileKey: "token_file")
+            return nil
         }
         let manager = FileManager.default
         guard let data = manager.contents(atPath: path) else {

@@ -16,7 +16,9 @@ public enum SpecFiles {
     public static func read(_ paths: [String], maxFileBytes: Int = YAMLLimits.default.maxFileBytes) -> Found {
         var files: [SourceFile] = []
         var diagnostics: [Diagnostic] = []
+        // A file named twice (`examples/` and `./examples/a.yaml`) is read once.
         var seen: Set<String> = []
+        let workingDirectory = FileManager.default.currentDirectoryPath
         let manager = FileManager.default
         for path in paths {
             var isDirectory: ObjCBool = false
@@ -25,7 +27,7 @@ public enum SpecFiles {
                 continue
             }
             let candidates = isDirectory.boolValue ? yamlFiles(under: path) : [path]
-            for candidate in candidates where seen.insert(candidate).inserted {
+            for candidate in candidates where seen.insert(SpecPath.normalize(candidate, workingDirectory: workingDirectory)).inserted {
                 switch readFile(candidate, maxFileBytes: maxFileBytes) {
                 case .success(let bytes): files.append(SourceFile(path: candidate, bytes: bytes))
                 case .failure(let diagnostic): diagnostics.append(diagnostic)

@@ -43,7 +43,7 @@ struct ApplyCommand: AsyncParsableCommand {
     var resumeDeadline: Double?
 
     @Option(help: "Output format for the result report: text or json.")
-    var format: OutputFormat = .text
+    var format: ReportFormat = .text
 
     @Flag(help: "Never colour the output (NO_COLOR is honoured too).")
     var noColor = false
@@ -51,12 +51,13 @@ struct ApplyCommand: AsyncParsableCommand {
     func run() async throws {
         let console = Console(noColor: noColor)
         let session = try CommandSupport.openSession(account.flags(specs: paths, parallelism: parallelism, journal: journal), console: console, machineOutput: format == .json)
-        let specPaths = session.resolved.specs
-        let specs = try CommandSupport.loadSpecs(specPaths, console: console)
         let saved = try plan.map { try Self.readPlan($0, console: console) }
         let reviewedDigests = try reviewed.map { try Self.readReviewed($0, console: console) }
         var resumeRetry = ResumeRetry()
         if let resumeDeadline { resumeRetry.deadline = .milliseconds(Int64(resumeDeadline * 1000)) }
+        // With --plan and no paths, exactly the files the plan was made from.
+        let specPaths = saved.map { paths.isEmpty ? $0.specFiles.map(\.path) : session.resolved.specs } ?? session.resolved.specs
+        let specs = try CommandSupport.loadSpecs(specPaths, console: console)
         let control = RunControl()
         let signals = SignalTrap(control: control, console: console)
         let journalPath = journal ?? session.resolved.journal ?? ".calltask/journal.jsonl"
@@ -117,21 +118,14 @@ struct ApplyCommand: AsyncParsableCommand {
             console.err("calltask: error: cannot read the plan file \(path)")
             throw ExitCode.failure
         }
-        struct Version: Decodable {
-            var formatVersion: Int
-            enum CodingKeys: String, CodingKey { case formatVersion = "format_version" }
-        }
         do {
-            if let version = try? JSONDecoder().decode(Version.self, from: data), version.formatVersion != Plan.currentFormatVersion {
-                console.err("calltask: error: \(path) has plan format \(version.formatVersion); this calltask reads format "
-                            + "\(Plan.currentFormatVersion). Nothing was applied; make the plan again with this calltask: calltask plan --out FILE")
-                throw ExitCode.failure
-            }
-            return try JSONDecoder().decode(Plan.self, from: data)
-        } catch let error as ExitCode {
-            throw error
-        } catch {
-            console.err("calltask: error: \(path) is not a calltask plan (\(error)); make one with 'calltask plan --out FILE'")
+            return try Plan.decodeSaved(data)
+        } catch .otherFormat(let found) {
+            console.err("calltask: error: \(path) has plan format \(found); this calltask reads format \(Plan.currentFormatVersion). "
+                        + "Nothing was applied; make the plan again with this calltask: calltask plan --out FILE")
+            throw ExitCode.failure
+        } catch .notAPlan(let detail) {
+            console.err("calltask: error: \(path) is not a calltask plan (\(detail)); make one with 'calltask plan --out FILE'")
             throw ExitCode.failure
         }
     }
@@ -174,7 +168,7 @@ struct ApplyCommand: AsyncParsableCommand {
         }
     }
 
-    static func print(_ report: ApplyReport, format: OutputFormat, console: Console, resumePath: String) {
+    static func print(_ report: ApplyReport, format: ReportFormat, console: Console, resumePath: String) {
         if format == .json {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]

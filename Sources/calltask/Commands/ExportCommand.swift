@@ -14,10 +14,12 @@ struct ExportCommand: AsyncParsableCommand {
             One file per task, named from the task's name and the start of its uuid. Files of the same name \
             are overwritten; other files in DIR are left alone. The run state (enable) is written only with \
             --with-enable: pinned in git, the next apply would undo every pause made in the console. \
-            Abnormal tasks (empty new_task_extra) are skipped with a warning.
+            Abnormal tasks (empty new_task_extra) are skipped with a warning. With --out - the tasks go \
+            to standard output instead, one YAML document each, separated by '---'; everything else goes \
+            to standard error.
             """)
 
-    @Option(help: "Directory to write the spec files to (created if missing).")
+    @Option(help: "Directory to write the spec files to (created if missing); '-' for standard output.")
     var out: String
 
     @Option(name: .customLong("target"), help: "Only this task (name or uuid); repeatable.")
@@ -36,13 +38,18 @@ struct ExportCommand: AsyncParsableCommand {
 
     func run() async throws {
         let console = Console(noColor: noColor)
-        let session = try CommandSupport.openSession(account.flags(), console: console, machineOutput: false)
+        let toStandardOutput = out == "-"
+        let session = try CommandSupport.openSession(account.flags(), console: console, machineOutput: toStandardOutput)
         let options = ExportRunner.Options(targets: targets, withEnable: withEnable, schema: schema)
         let result = try await CommandSupport.run(console) {
             try await session.withClient(verbose: account.verbose) { client in
                 try await ExportRunner(client: client, account: session.account.accountDescription,
                                        parallelism: session.tuning.pageParallelism).export(options)
             }
+        }
+        if toStandardOutput {
+            try Self.writeToStandardOutput(result, console: console)
+            return
         }
         let manager = FileManager.default
         do {
@@ -85,6 +92,34 @@ struct ExportCommand: AsyncParsableCommand {
         console.out("Export: \(result.files.count) file(s) written to \(out), \(result.skipped.count) skipped, "
                     + "\(warnings) warning(s). (\(result.requests) requests)")
         if failed { throw ExitCode.failure }
+    }
+
+    /// `--out -`: every file's text as one YAML stream on stdout (documents separated by `---`), so it
+    /// can be piped or redirected into one spec file; warnings, errors and the summary go to stderr.
+    static func writeToStandardOutput(_ result: ExportRunner.Result, console: Console) throws {
+        console.out(SpecExporter.stream(result.files), terminator: "")
+        var warnings = 0
+        for file in result.files {
+            for warning in file.warnings {
+                console.err("warning: \(file.name) (\(file.uuid)): \(warning)")
+                warnings += 1
+            }
+        }
+        for skip in result.skipped {
+            console.err("warning: skipped \(skip.name.isEmpty ? skip.uuid : "\(skip.name) (\(skip.uuid))"): \(skip.reason)")
+            warnings += 1
+        }
+        for target in result.unmatchedTargets {
+            console.err("calltask: error: --target \(target) names no live task")
+        }
+        console.err("Export: \(result.files.count) task(s) written to standard output, \(result.skipped.count) skipped, "
+                    + "\(warnings) warning(s). (\(result.requests) requests)")
+        if !result.unmatchedTargets.isEmpty { throw ExitCode.failure }
+    }
+
+    /// `--out ""` is a usage error (exit 64).
+    func validate() throws {
+        if out.isEmpty { throw ValidationError("--out needs a directory, or '-' for standard output") }
     }
 
     /// Files in `directory` written by an earlier export, by the task uuid in their header.

@@ -13,7 +13,7 @@ struct ValidateCommand: AsyncParsableCommand {
     var paths: [String] = []
 
     @Option(help: "Output format: text or json.")
-    var format: OutputFormat = .text
+    var format: ReportFormat = .text
 
     @Option(name: .customLong("config"), help: "The settings file (default: calltask.yaml found by walking up); only its 'specs' is used.")
     var configFile: String?
@@ -35,7 +35,7 @@ struct ValidateCommand: AsyncParsableCommand {
         }
         let set = SpecSet.load(specPaths.isEmpty ? ["."] : specPaths)
         switch format {
-        case .json, .markdown:
+        case .json:
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
             let data = try encoder.encode(DiagnosticReport(diagnostics: set.diagnostics, tasks: set.specs.count))

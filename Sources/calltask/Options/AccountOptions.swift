@@ -39,14 +39,28 @@ struct AccountOptions: ParsableArguments {
     @Option(name: .customLong("timeout"), help: "Seconds one request may take (default 30).")
     var timeout: Double?
 
+    @Option(name: .customLong("connect-timeout"), help: "Seconds a connection to the platform may take (default 5).")
+    var connectTimeout: Double?
+
     @Flag(name: .shortAndLong, help: "Log requests to stderr (-v info, -vv debug). The token is never logged.")
     var verbose: Int
+
+    /// Out-of-range values are usage errors (exit 64), with the same bounds as the settings resolver's.
+    func validate() throws {
+        try FlagRange.check(pageSize, SettingsLimits.pageSize, flag: "--page-size")
+        try FlagRange.check(pageParallelism, SettingsLimits.pageParallelism, flag: "--page-parallelism")
+        try FlagRange.check(maxRPS, SettingsLimits.maxRPS, flag: "--max-rps")
+        try FlagRange.check(maxRetries, SettingsLimits.maxRetries, flag: "--max-retries")
+        try FlagRange.check(timeout, SettingsLimits.timeoutSeconds, flag: "--timeout")
+        try FlagRange.check(connectTimeout, SettingsLimits.connectTimeoutSeconds, flag: "--connect-timeout")
+    }
 
     /// The flags as the settings resolver takes them.
     func flags(specs: [String] = [], parallelism: Int? = nil, journal: String? = nil) -> SettingsFlags {
         SettingsFlags(configFile: configFile, endpoint: endpoint, userID: userID, subUserID: subUserID, tokenFile: tokenFile,
                       resumePath: resumePath, specs: specs, pageSize: pageSize, pageParallelism: pageParallelism, maxRPS: maxRPS,
-                      maxRetries: maxRetries, timeoutSeconds: timeout, parallelism: parallelism, journal: journal)
+                      maxRetries: maxRetries, timeoutSeconds: timeout, parallelism: parallelism, journal: journal,
+                      connectTimeoutSeconds: connectTimeout)
     }
 }
 

@@ -20,7 +20,7 @@ struct Session {
         let resolved = try resolver.resolve(flags, needsAccount: true)
         for warning in resolved.warnings { console.err("warning: \(warning)") }
         guard let account = resolved.account else {
-            throw SettingsError.missing(setting: "endpoint", flag: "--endpoint", variable: "CALLTASK_ENDPOINT", fileKey: "endpoint")
+            throw SettingsError.missing([.endpoint])
         }
         let line = "calltask: " + account.accountDescription
         switch stream {
@@ -34,9 +34,11 @@ struct Session {
 
     /// Runs `body` with a client; the HTTP client is shut down afterwards whatever happens.
     func withClient<T: Sendable>(verbose: Int, _ body: (APIClient) async throws -> T) async throws -> T {
-        let httpClient = HTTPClient(eventLoopGroupProvider: .singleton, configuration: APIClient.httpClientConfiguration())
-        var logger = Logger(label: "calltask")
-        logger.logLevel = verbose >= 2 ? .debug : verbose == 1 ? .info : .warning
+        let httpClient = HTTPClient(eventLoopGroupProvider: .singleton, configuration: APIClient.httpClientConfiguration(connectTimeoutSeconds: tuning.connectTimeout))
+        // An explicit handler: the process-wide default (swift-log's stream handler) prints timestamps
+        // and metadata, and would show nothing of the request lines that -v asks for.
+        let level = StderrLogHandler.level(verbose: verbose)
+        let logger = Logger(label: "calltask") { _ in StderrLogHandler(logLevel: level) }
         let client = APIClient(account: account, tuning: tuning, httpClient: httpClient, logger: logger)
         do {
             let result = try await body(client)
