@@ -139,13 +139,13 @@ struct ApplyExitCodeTests {
         .init(uuid: outcome.rawValue, name: outcome.rawValue, result: outcome, steps: [], detail: nil)
     }
 
-    @Test("0 when every planned task was updated; 1 when one was skipped, failed, not started or refused; 3 wins over 1")
+    @Test("done when every planned task was updated; not all applied when one was skipped, failed, not started or refused; left paused wins")
     func exitCodes() {
-        #expect(ApplyReport.of([Self.result(.updated), Self.result(.unchanged)], planned: 1).exitCode == 0)
+        #expect(ApplyReport.of([Self.result(.updated), Self.result(.unchanged)], planned: 1).verdict == .done)
         for outcome in [ApplyOutcome.skipped, .failed, .notStarted, .refused] {
-            #expect(ApplyReport.of([Self.result(.updated), Self.result(outcome)], planned: 2).exitCode == 1, "\(outcome)")
+            #expect(ApplyReport.of([Self.result(.updated), Self.result(outcome)], planned: 2).verdict == .notAllApplied, "\(outcome)")
         }
-        #expect(ApplyReport.of([Self.result(.skipped), Self.result(.leftPaused)], planned: 2).exitCode == 3)
+        #expect(ApplyReport.of([Self.result(.skipped), Self.result(.leftPaused)], planned: 2).verdict == .leftPaused)
         let report = ApplyReport.of([Self.result(.updated), Self.result(.skipped), Self.result(.leftPaused), Self.result(.unchanged)], planned: 3)
         #expect(report.summary == "Apply: 1 of 3 planned updated, 0 failed, 1 skipped, 0 not started, 0 refused, 1 left paused, 1 unchanged.")
     }

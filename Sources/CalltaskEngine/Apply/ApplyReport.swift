@@ -80,12 +80,21 @@ public struct ApplyReport: Codable, Sendable {
         tasks.filter { [.skipped, .failed, .notStarted, .refused].contains($0.result) }
     }
 
-    /// 3 when a task was left paused; else 1 when a planned task was not updated (failed, skipped as
-    /// stale, not started, refused) or a recovery failed, or the run was interrupted; else 0.
-    public var exitCode: Int32 {
-        if !leftPaused.isEmpty { return 3 }
-        if !notApplied.isEmpty || !failed.isEmpty || interrupted { return 1 }
-        return 0
+    /// How a run ended, as a whole.
+    public enum Verdict: Sendable, Hashable {
+        /// Every planned task was updated (or there was nothing to do).
+        case done
+        /// A planned task was not updated (failed, skipped as stale, not started, refused), a recovery
+        /// failed, or the run was interrupted.
+        case notAllApplied
+        /// A task is paused although it should run: its resume failed. Wins over `notAllApplied`.
+        case leftPaused
+    }
+
+    public var verdict: Verdict {
+        if !leftPaused.isEmpty { return .leftPaused }
+        if !notApplied.isEmpty || !failed.isEmpty || interrupted { return .notAllApplied }
+        return .done
     }
 
     /// `Apply: 2 of 2 planned updated, 0 failed, …`; each planned task is counted once.

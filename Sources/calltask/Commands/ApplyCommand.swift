@@ -76,15 +76,14 @@ struct ApplyCommand: AsyncParsableCommand {
                 let (fresh, diagnostics) = try await planner.plan(specs, options: options)
                 if !diagnostics.isEmpty {
                     console.err(DiagnosticRenderer.text(diagnostics, sources: specs.sources, style: console.style))
-                    if diagnostics.contains(where: { $0.severity == .error }) { throw ExitCode.failure }
+                    if diagnostics.contains(where: { $0.severity == .error }) { throw CommandFailure.reported }
                 }
                 let chosen = try saved.map { try Self.checkSaved($0, against: fresh, specs: specs, console: console) } ?? fresh
                 // The plan goes to stdout for people; with --format json stdout carries only the report.
                 let planText = PlanRenderer.text(chosen, style: console.style)
                 if format == .json { console.err(planText) } else { console.out(planText) }
                 if chosen.hasErrors {
-                    console.err("calltask: \(chosen.creates.count) spec(s) match no live task; creating tasks is not supported yet. Nothing was applied.")
-                    throw ExitCode.failure
+                    throw CommandFailure.error("\(chosen.creates.count) spec(s) match no live task; creating tasks is not supported yet. Nothing was applied.")
                 }
                 if let reviewedDigests {
                     let unreviewed = chosen.toUpdate.filter { !reviewedDigests.contains($0.digest) }
@@ -95,8 +94,7 @@ struct ApplyCommand: AsyncParsableCommand {
                     }
                 }
                 if let maxChanges, chosen.toUpdate.count > maxChanges {
-                    console.err("calltask: \(chosen.toUpdate.count) tasks would change, more than --max-changes \(maxChanges). Nothing was applied.")
-                    throw ExitCode.failure
+                    throw CommandFailure.error("\(chosen.toUpdate.count) tasks would change, more than --max-changes \(maxChanges). Nothing was applied.")
                 }
                 guard chosen.hasChanges else {
                     if format == .text { console.out("No changes to apply.") }
@@ -110,36 +108,31 @@ struct ApplyCommand: AsyncParsableCommand {
         }
         signals.stop()
         Self.print(report, format: format, console: console, resumePath: session.account.resumePath)
-        if report.exitCode != 0 { throw ExitCode(report.exitCode) }
+        try CommandFailure.check(report.verdict)
     }
 
     static func readPlan(_ path: String, console: Console) throws -> Plan {
         guard let data = FileManager.default.contents(atPath: path) else {
-            console.err("calltask: error: cannot read the plan file \(path)")
-            throw ExitCode.failure
+            throw CommandFailure.error("cannot read the plan file \(path). Nothing was applied.")
         }
         do {
             return try Plan.decodeSaved(data)
         } catch .otherFormat(let found) {
-            console.err("calltask: error: \(path) has plan format \(found); this calltask reads format \(Plan.currentFormatVersion). "
-                        + "Nothing was applied; make the plan again with this calltask: calltask plan --out FILE")
-            throw ExitCode.failure
+            throw CommandFailure.error("\(path) has plan format \(found); this calltask reads format \(Plan.currentFormatVersion). "
+                                       + "Nothing was applied; make the plan again with this calltask: calltask plan --out FILE")
         } catch .notAPlan(let detail) {
-            console.err("calltask: error: \(path) is not a calltask plan (\(detail)); make one with 'calltask plan --out FILE'")
-            throw ExitCode.failure
+            throw CommandFailure.error("\(path) is not a calltask plan (\(detail)); make one with 'calltask plan --out FILE'")
         }
     }
 
     /// The digests of a reviewed plan (its JSON, or its Markdown comment).
     static func readReviewed(_ path: String, console: Console) throws -> Set<String> {
         guard let data = FileManager.default.contents(atPath: path) else {
-            console.err("calltask: error: cannot read the reviewed plan \(path). Nothing was applied.")
-            throw ExitCode.failure
+            throw CommandFailure.error("cannot read the reviewed plan \(path). Nothing was applied.")
         }
         guard let digests = TaskDigest.reviewed(in: String(decoding: data, as: UTF8.self)) else {
-            console.err("calltask: error: \(path) is neither a calltask plan in JSON nor a Markdown plan comment with its "
-                        + "'\(TaskDigest.markdownMarker)' line. Nothing was applied; pass the reviewed plan (plan --format json or markdown).")
-            throw ExitCode.failure
+            throw CommandFailure.error("\(path) is neither a calltask plan in JSON nor a Markdown plan comment with its "
+                                       + "'\(TaskDigest.markdownMarker)' line. Nothing was applied; pass the reviewed plan (plan --format json or markdown).")
         }
         return digests
     }
@@ -150,21 +143,18 @@ struct ApplyCommand: AsyncParsableCommand {
         case .success(let plan):
             return plan
         case .failure(let refusal):
-            console.err("calltask: error: \(refusal)")
-            throw ExitCode.failure
+            throw CommandFailure.error("\(refusal)")
         }
     }
 
     static func confirm(autoApprove: Bool, plan: Plan, console: Console) throws {
         if autoApprove { return }
         guard isatty(STDIN_FILENO) == 1 else {
-            console.err("calltask: refusing to apply without confirmation: not on a terminal. Pass --auto-approve (e.g. in CI) to apply.")
-            throw ExitCode.failure
+            throw CommandFailure.error("refusing to apply without confirmation: not on a terminal. Pass --auto-approve (e.g. in CI) to apply.")
         }
         console.out("Apply \(plan.toUpdate.count) change(s) to \(plan.account)? Only 'yes' is accepted: ", terminator: "")
         guard readLine()?.trimmingCharacters(in: .whitespaces) == "yes" else {
-            console.err("calltask: apply cancelled. Nothing was changed.")
-            throw ExitCode.failure
+            throw CommandFailure.error("apply cancelled. Nothing was changed.")
         }
     }
 

@@ -13,10 +13,9 @@ enum CommandSupport {
         } catch let error as SettingsError where !error.diagnostics.isEmpty {
             console.err(DiagnosticRenderer.text(error.diagnostics, sources: [:], style: console.style))
             console.err("calltask: the settings file has errors; nothing was sent to the API.")
-            throw ExitCode.failure
+            throw CommandFailure.reported
         } catch {
-            console.err("calltask: error: \(error)")
-            throw ExitCode.failure
+            throw CommandFailure.error("\(error)")
         }
     }
 
@@ -28,7 +27,7 @@ enum CommandSupport {
         }
         if specs.hasErrors {
             console.err(DiagnosticRenderer.summary(specs.diagnostics) + "; nothing was sent to the API.")
-            throw ExitCode.failure
+            throw CommandFailure.reported
         }
         return specs
     }
@@ -37,11 +36,10 @@ enum CommandSupport {
     static func run<T>(_ console: Console, _ body: () async throws -> T) async throws -> T {
         do {
             return try await body()
-        } catch let error as ExitCode {
-            throw error
+        } catch let failure as CommandFailure {
+            throw failure
         } catch {
-            console.err("calltask: error: \(error)")
-            throw ExitCode.failure
+            throw CommandFailure.error("\(error)")
         }
     }
 
@@ -51,8 +49,7 @@ enum CommandSupport {
             if !directory.isEmpty { try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true) }
             try Data((text + "\n").utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
         } catch {
-            console.err("calltask: error: cannot write \(path): \(error.localizedDescription)")
-            throw ExitCode.failure
+            throw CommandFailure.error("cannot write \(path): \(error.localizedDescription)")
         }
     }
 }

@@ -55,8 +55,7 @@ struct ExportCommand: AsyncParsableCommand {
         do {
             try manager.createDirectory(atPath: out, withIntermediateDirectories: true)
         } catch {
-            console.err("calltask: error: cannot create \(out): \(error.localizedDescription)")
-            throw ExitCode.failure
+            throw CommandFailure.error("cannot create \(out): \(error.localizedDescription)")
         }
         let earlier = Self.earlierExports(in: out)
         var failed = false
@@ -91,7 +90,7 @@ struct ExportCommand: AsyncParsableCommand {
         }
         console.out("Export: \(result.files.count) file(s) written to \(out), \(result.skipped.count) skipped, "
                     + "\(warnings) warning(s). (\(result.requests) requests)")
-        if failed { throw ExitCode.failure }
+        if failed { throw CommandFailure.reported }
     }
 
     /// `--out -`: every file's text as one YAML stream on stdout (documents separated by `---`), so it
@@ -114,7 +113,7 @@ struct ExportCommand: AsyncParsableCommand {
         }
         console.err("Export: \(result.files.count) task(s) written to standard output, \(result.skipped.count) skipped, "
                     + "\(warnings) warning(s). (\(result.requests) requests)")
-        if !result.unmatchedTargets.isEmpty { throw ExitCode.failure }
+        if !result.unmatchedTargets.isEmpty { throw CommandFailure.reported }
     }
 
     /// `--out ""` is a usage error (exit 64).

@@ -53,7 +53,7 @@ struct PlanCommand: AsyncParsableCommand {
         plan.unfinishedApplies = unfinished
         if !diagnostics.isEmpty {
             console.err(DiagnosticRenderer.text(diagnostics, sources: specs.sources, style: console.style))
-            if diagnostics.contains(where: { $0.severity == .error }) { throw ExitCode.failure }
+            if diagnostics.contains(where: { $0.severity == .error }) { throw CommandFailure.reported }
         }
         if !unfinished.isEmpty, format != .text {
             // Machine formats go to stdout; the warning reaches a person on stderr too.
@@ -68,9 +68,8 @@ struct PlanCommand: AsyncParsableCommand {
             try CommandSupport.write(PlanRenderer.json(plan), to: out, console: console)
         }
         if plan.hasErrors {
-            console.err("calltask: \(plan.creates.count) spec(s) match no live task; creating tasks is not supported yet.")
-            throw ExitCode.failure
+            throw CommandFailure.error("\(plan.creates.count) spec(s) match no live task; creating tasks is not supported yet.")
         }
-        if detailedExitcode, plan.hasChanges { throw ExitCode(2) }
+        if detailedExitcode, plan.hasChanges { throw CommandFailure.changesPresent }
     }
 }

@@ -30,6 +30,6 @@ struct RecoverCommand: AsyncParsableCommand {
         }
         let report = ApplyReport(account: session.account.accountDescription, tasks: [], recovered: results, interrupted: false)
         console.out(results.isEmpty ? "Nothing to recover." : "Recovered \(results.count) task(s); \(report.leftPaused.count) still paused.")
-        if report.exitCode != 0 { throw ExitCode(report.exitCode) }
+        try CommandFailure.check(report.verdict)
     }
 }

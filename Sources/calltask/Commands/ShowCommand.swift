@@ -39,7 +39,7 @@ struct ShowCommand: AsyncParsableCommand {
         }
         guard result.problems.isEmpty else {
             for problem in result.problems { console.err("calltask: error: \(problem)") }
-            throw ExitCode.failure
+            throw CommandFailure.reported
         }
         switch format {
         case .text: console.out(ShowRenderer.text(result.report, style: console.style), terminator: "")

@@ -30,8 +30,7 @@ struct ValidateCommand: AsyncParsableCommand {
         do {
             specPaths = try resolver.resolve(SettingsFlags(configFile: configFile, specs: paths), needsAccount: false).specs
         } catch {
-            console.err("calltask: error: \(error)")
-            throw ExitCode.failure
+            throw CommandFailure.error("\(error)")
         }
         let set = SpecSet.load(specPaths.isEmpty ? ["."] : specPaths)
         switch format {
@@ -51,6 +50,6 @@ struct ValidateCommand: AsyncParsableCommand {
                             + (set.diagnostics.isEmpty ? "" : " (" + DiagnosticRenderer.summary(set.diagnostics).dropFirst(10) + ")"))
             }
         }
-        if set.hasErrors { throw ExitCode.failure }
+        if set.hasErrors { throw CommandFailure.reported }
     }
 }
