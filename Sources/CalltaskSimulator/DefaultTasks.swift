@@ -1,5 +1,3 @@
-import CalltaskModels
-
 /// The task set the simulator serves when no `--seed FILE` is given.
 ///
 /// 1. seed 000's example task, verbatim (old 2.0, paused), with `holiday: []` in the detail (one
@@ -211,7 +209,7 @@ public enum DefaultTasks {
                 ],
                 "pop_mode": 1, "redial_enabled": true, "redial_new_number_policy": false,
                 "redial_interval": 15, "redial_max_times": 2,
-                "redial_conditions": RedialReadBack.value(for: [.noAnswer, .poweredOff, .busy]),
+                "redial_conditions": DaStatusTable.readBack(codes: [4, 6, 8]),
             ]) { $1 }),
         ]
     }
@@ -284,7 +282,7 @@ public enum DefaultTasks {
                 "id": "nt-3d9f1c52", "cps": 1, "number_count": 612,
                 "pop_mode": 0, "redial_enabled": true, "redial_new_number_policy": true,
                 "redial_interval": 30, "redial_max_times": 3,
-                "redial_conditions": RedialReadBack.value(for: [.rejected, .noAnswer, .poweredOff]),
+                "redial_conditions": DaStatusTable.readBack(codes: [3, 4, 6]),
             ]) { $1 }),
         ]
     }

@@ -126,13 +126,14 @@ extension JSONValue {
         try JSONDecoder().decode(JSONValue.self, from: data)
     }
 
-    /// Converts any `Encodable` (a `CalltaskModels` value) to its JSON tree.
+    /// Converts any `Encodable` to its JSON tree.
     public init(encoding value: some Encodable) throws {
         let data = try JSONEncoder().encode(value)
         self = try JSONValue.parse(data)
     }
 
-    /// Decodes this tree as `type` (for example `LiveTask` from `CalltaskModels`).
+    /// Decodes this tree as `type` (a test can read an answer with the client's models this way; the
+    /// simulator itself never does).
     public func decode<T: Decodable>(as type: T.Type) throws -> T {
         try JSONDecoder().decode(type, from: Data(serialized().utf8))
     }

@@ -1,12 +1,10 @@
-public import CalltaskModels
-
 /// One task as the simulator stores it: a single record in the detail shape
 /// (`GET .../task/{id}/edit`, facts §2.6) holding every field; the list item is a projection of it
 /// (`TaskShape.listItem(of:)`).
 ///
 /// Build one from a JSON object in the list item shape (seed 000), with or without the detail-only keys,
-/// with `init(seed:userId:)`: missing fields get defaults. Tests read back typed values through the
-/// accessors below, or the whole task as the client would see it through `liveTask()`.
+/// with `init(seed:userId:)`: missing fields get defaults. Tests read back values through the accessors
+/// below, or by path (`task["new_task_extra", "redial_interval"]`).
 public struct SimTask: Hashable, Sendable {
     /// The detail-shaped record (a JSON object).
     public private(set) var record: JSONValue
@@ -52,11 +50,6 @@ public struct SimTask: Hashable, Sendable {
 
     /// The record as the list call serves it (seed 000's list item keys only).
     public var listItem: JSONValue { TaskShape.listItem(of: record) }
-
-    /// The detail decoded as `CalltaskModels.LiveTask`, the way the client reads it.
-    public func liveTask() throws -> LiveTask {
-        try record.decode(as: LiveTask.self)
-    }
 
     /// Reads a value by a path of object keys: `task["new_task_extra", "redial_interval"]`.
     public subscript(path: String...) -> JSONValue? {

@@ -23,7 +23,9 @@ public struct SimulatorOptions: Sendable, Hashable {
     /// others get an empty list or 404. When `nil`, calls that send a `sub_user_id` see nothing.
     public var subUserId: String?
     /// When `true`, a PUT resets every settable field its body leaves out to an empty value (null, 0, [],
-    /// ""), as a careless server would; when `false` (default), fields left out keep their value.
+    /// ""), as a careless server would, and refuses (HTTP 422, naming the key) a body key that neither 2.0
+    /// section of the update call's docs names (`UpdateFields`). When `false` (default), fields left out
+    /// keep their value and unknown keys are ignored (the docs do not say what the platform does).
     public var strictPut: Bool = false
     /// The path of the resume call, with `{user_id}` and `{task_id}` placeholders. Inferred: the docs
     /// have no start call (facts §2.5).

@@ -1,4 +1,3 @@
-import CalltaskModels
 import Foundation
 import Hummingbird
 
@@ -55,16 +54,17 @@ struct TaskAPI: Sendable {
     }
 
     /// `PUT .../task/{id}` (seed 001): 6007 while the task is enabled, 422 for a body that breaks a rule
-    /// (`UpdateValidator`), else the change is applied (`TaskUpdate`) and `alter_datetime` moves.
+    /// (`UpdateValidator`; with --strict-put also for a key seed 001 does not name), else the change is
+    /// applied (`TaskUpdate`) and `alter_datetime` moves.
     func update(taskId: String, body: Data, visible: Bool) async -> APIAnswer {
         await log.recordPutBody(body, taskId: taskId)
         guard visible, let task = await store.task(id: taskId) else { return .taskNotFound }
         guard !task.isEnabled else { return .taskRunning }
-        switch UpdateValidator.validate(body) {
+        switch UpdateValidator.validate(body, storedRecord: task.record, strict: options.strictPut) {
         case .failure(let rejection):
             return .failure(http: 422, code: 422, rejection.message)
         case .success(let accepted):
-            switch await store.applyUpdate(id: taskId, config: accepted.config, strict: options.strictPut) {
+            switch await store.applyUpdate(id: taskId, body: accepted, strict: options.strictPut) {
             case .applied: return .success("修改成功", data: "")
             case .notFound: return .taskNotFound
             case .running: return .taskRunning

@@ -9,8 +9,9 @@ import Foundation
 ///
 /// - `destination_extension` (top level and in `new_task_extra`, and in `destination_extension_list`
 ///   entries) becomes a string (seed 000);
+/// - `auto_recycle_rule_id` becomes a string (seed 000's table, 000:412);
 /// - `redial_conditions` becomes `[{"hangup_cause": null, "da_status": [strings]}]` (seed 000), codes
-///   mapped through `RedialStatusTable`;
+///   mapped through `DaStatusTable`;
 /// - a `holiday` entry written with `begin` is stored with `start` (seed 001's old 2.0 example vs its
 ///   field table);
 /// - a missing `new_task_extra` is built from `task_extras`; an explicit `null` (or `{}`) is kept: that
@@ -35,6 +36,7 @@ enum TaskRecordDefaults {
             task["status_str"] = .string(enabled ? (running ? "拨打中" : "等待执行") : "停止")
         }
         task["destination_extension"] = stringified(task["destination_extension"])
+        task["auto_recycle_rule_id"] = stringified(task["auto_recycle_rule_id"])
 
         var extras = task["task_extras"]?.objectValue ?? [:]
         for (key, value) in taskExtras where extras[key] == nil { extras[key] = value }
@@ -92,7 +94,7 @@ enum TaskRecordDefaults {
             })
         }
         if let conditions = dialer["redial_conditions"] {
-            dialer["redial_conditions"] = RedialReadBack.normalized(conditions)
+            dialer["redial_conditions"] = DaStatusTable.normalized(conditions)
         }
         return dialer
     }

@@ -29,16 +29,9 @@ public enum TaskShape {
         "holiday", "interval_time", "destination_extension_with_variable_list", "destination_extension_multi_config",
     ]
 
-    /// The settable keys of the local copy `task_extras` (detail shape): what a PUT writes there.
+    /// The keys of the local copy `task_extras` in the detail shape: exactly the keys an update writes
+    /// there (`UpdateFields`, whose entries say which copy each field lands in; a test holds the two equal).
     public static let taskExtrasKeys: Set<String> = listTaskExtrasKeys.union(detailOnlyExtrasKeys)
-
-    /// The settable keys of the dialer copy `new_task_extra` a PUT's `task_extras` writes there.
-    public static let newTaskExtraSettableKeys: Set<String> = [
-        "line", "start_time", "stop_time", "work_hour", "work_week", "holiday", "interval_time",
-        "destination_extension_list", "destination_extension_with_variable_list", "destination_extension_multi_config",
-        "pop_mode", "redial_enabled", "redial_new_number_policy", "redial_interval", "redial_max_times",
-        "redial_conditions",
-    ]
 
     /// The list item of a stored (detail-shaped) task record.
     public static func listItem(of record: JSONValue) -> JSONValue {

@@ -1,5 +1,3 @@
-import CalltaskModels
-
 /// The simulator's tasks: concurrency-safe, in a stable order (the order they were added in), with a
 /// simulated clock for `alter_datetime`.
 ///
@@ -78,13 +76,13 @@ public actor TaskStore {
         return task
     }
 
-    /// Applies a validated update body unless the task is running (seed 001: 6007).
-    func applyUpdate(id: String, config: TaskConfig, strict: Bool) -> UpdateOutcome {
+    /// Applies a validated update body (`UpdateValidator`) unless the task is running (seed 001: 6007).
+    func applyUpdate(id: String, body: JSONValue, strict: Bool) -> UpdateOutcome {
         guard var task = tasks[id] else { return .notFound }
         guard !task.isEnabled else { return .running }
         let stamp = clock.tick()
         task.updateRecord { record in
-            record = TaskUpdate.apply(config, strict: strict, to: record, alterDatetime: stamp)
+            record = TaskUpdate.apply(body, strict: strict, to: record, alterDatetime: stamp)
         }
         tasks[id] = task
         return .applied(task)

@@ -37,7 +37,7 @@ struct CalltaskSim: AsyncParsableCommand {
     @Option(name: .customLong("sub-user-id"), help: "Sub-account owning the tasks (calls must send sub_user_id).")
     var subUserId: String?
 
-    @Flag(name: .customLong("strict-put"), help: "Reset every settable field an update body leaves out.")
+    @Flag(name: .customLong("strict-put"), help: "Reset every settable field an update body leaves out, and refuse keys the update docs do not name.")
     var strictPut = false
 
     @Option(name: .customLong("resume-path"), help: "Path of the resume call, with {user_id} and {task_id}.")
