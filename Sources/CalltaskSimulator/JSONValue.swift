@@ -126,12 +126,6 @@ extension JSONValue {
         try JSONDecoder().decode(JSONValue.self, from: data)
     }
 
-    /// Converts any `Encodable` to its JSON tree.
-    public init(encoding value: some Encodable) throws {
-        let data = try JSONEncoder().encode(value)
-        self = try JSONValue.parse(data)
-    }
-
     /// Decodes this tree as `type` (a test can read an answer with the client's models this way; the
     /// simulator itself never does).
     public func decode<T: Decodable>(as type: T.Type) throws -> T {

@@ -61,9 +61,4 @@ public struct FaultOptions: Sendable, Hashable {
     public var seed: UInt64?
 
     public init() {}
-
-    /// Whether any fault or delay is configured.
-    public var isActive: Bool {
-        latencyMs > 0 || jitterMs > 0 || failRate > 0 || throttleRate > 0 || dropRate > 0
-    }
 }

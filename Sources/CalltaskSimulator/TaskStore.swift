@@ -29,22 +29,10 @@ public actor TaskStore {
     /// The number of tasks.
     public var count: Int { order.count }
 
-    /// The simulated clock's current time (`YYYY-MM-DD HH:MM:SS`); the next change is stamped one
-    /// second later.
-    public func currentTime() -> String { clock.now }
-
     /// Adds a task at the end, or replaces the task with the same uuid in place.
     public func upsert(_ task: SimTask) {
         insert(task)
         clock = SimulatedClock(after: [clock.now] + (task.alterDatetime.map { [$0] } ?? []))
-    }
-
-    /// Replaces every task.
-    public func replaceAll(_ newTasks: [SimTask]) {
-        order = []
-        tasks = [:]
-        for task in newTasks { insert(task) }
-        clock = SimulatedClock(after: [clock.now] + newTasks.compactMap(\.alterDatetime))
     }
 
     /// Removes a task; `false` if there was none.
