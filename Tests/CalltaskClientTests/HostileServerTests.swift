@@ -130,7 +130,7 @@ struct HostileServerTests {
             Issue.record("expected bodyTooLarge, got \(error)")
             return
         }
-        #expect(elapsed < .seconds(10), "hang guard: \(elapsed)")
+        #expect(elapsed < .seconds(30), "hang guard (a busy 2-core machine is slow, a hang is endless): \(elapsed)")
     }
 
     // MARK: - paging that never adds up

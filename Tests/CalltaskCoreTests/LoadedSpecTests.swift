@@ -3,7 +3,7 @@ import CalltaskModels
 import CalltaskYAML
 import Testing
 
-/// A loaded spec keeps its file's bytes, not its node tree; findings are located by parsing again.
+/// A loaded spec keeps its file's bytes and a location index from the first parse, not its node tree.
 struct LoadedSpecTests {
     static let twoDocuments = """
         name: first
@@ -28,7 +28,7 @@ struct LoadedSpecTests {
                 == SourceLocation(file: "tasks.yaml", line: 9, column: 20))
         // A path that is not written is located at the nearest enclosing node.
         #expect(second.location(of: FieldPath(keys: "task_extras", "line")).line == 8)
-        #expect(second.root["name"]?.scalar?.value == "second")
+        #expect(second.writes(FieldPath(keys: "name")) && !second.writes(FieldPath(keys: "task_extras", "line")))
         #expect(second.source.bytes == Array(Self.twoDocuments.utf8), "the bytes are kept as read")
     }
 
@@ -36,5 +36,36 @@ struct LoadedSpecTests {
     func hexCode() throws {
         let result = SpecLoader.load([SourceFile(path: "tasks.yaml", text: Self.twoDocuments)])
         #expect(result.specs.last?.spec.config.taskExtras?.popMode == .sequential)
+    }
+
+    @Test("the index locates every node as the node tree does: keys, indexes, a repeated key, merges, paths not written")
+    func indexMatchesTree() throws {
+        let text = """
+            x-hours: &hours
+              work_week: [1, 2]
+            name: a
+            name: b
+            task_extras:
+              <<: *hours
+              line:
+                - id: L1
+                  limit: 2
+                - {id: L2, limit: 3}
+              holiday: []
+            """
+        let parsed = YAMLParser.parse(Array(text.utf8), file: "t.yaml")
+        let root = try #require(parsed.documents.first?.root)
+        let index = LocationIndex(root)
+        let paths: [FieldPath] = [
+            [], FieldPath(keys: "name"), FieldPath(keys: "task_extras", "work_week"), [.key("task_extras"), .key("work_week"), .index(1)],
+            [.key("task_extras"), .key("line"), .index(1), .key("limit")], [.key("task_extras"), .key("line"), .index(5)],
+            FieldPath(keys: "task_extras", "holiday"), FieldPath(keys: "task_extras", "nope", "deeper"), FieldPath(keys: "x-hours"),
+            [.index(0)], [.key("task_extras"), .key("line"), .key("id")],
+        ]
+        for path in paths {
+            let tree = root.node(at: path)
+            let found = index.lookup(path)
+            #expect(found.location == tree.node.location && found.complete == tree.complete, "\(path)")
+        }
     }
 }

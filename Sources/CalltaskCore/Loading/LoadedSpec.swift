@@ -3,9 +3,9 @@ public import CalltaskModels
 
 /// A task spec together with where it came from, so every later finding can be located.
 ///
-/// It keeps its file's bytes (shared with the loader's copy, not duplicated), not its YAML node tree:
-/// a tree costs ten times the bytes and is needed only to locate a finding, which is rare. `root`
-/// parses the document again on demand.
+/// It keeps its file's bytes (shared with the loader's copy, not duplicated, for snippets) and a compact
+/// index of where each node is written (`LocationIndex`, from the first parse), not its YAML node tree:
+/// a tree costs ten times the bytes. Locating a finding never parses the file again.
 public struct LoadedSpec: Sendable {
     public var spec: TaskSpec
     /// The file and document start.
@@ -15,28 +15,26 @@ public struct LoadedSpec: Sendable {
     /// The file the spec was read from, and which of its documents it is.
     public var source: SourceFile
     public var documentIndex: Int
-    let limits: YAMLLimits
+    /// Where each node of the document is written.
+    public var locations: LocationIndex
 
     public init(spec: TaskSpec, location: SourceLocation, source: SourceFile, documentIndex: Int,
-                limits: YAMLLimits = .default, removedPaths: [FieldPath] = []) {
+                locations: LocationIndex, removedPaths: [FieldPath] = []) {
         self.spec = spec
         self.location = location
         self.source = source
         self.documentIndex = documentIndex
-        self.limits = limits
+        self.locations = locations
         self.removedPaths = removedPaths
-    }
-
-    /// The document's node tree, parsed again from the kept bytes (the parse is deterministic, so it
-    /// is the tree the spec was decoded from).
-    public var root: YAMLNode {
-        let parsed = YAMLParser.parse(source.bytes, file: source.path, limits: limits)
-        return parsed.documents.first { $0.index == documentIndex }?.root
-            ?? YAMLNode(.mapping([]), at: location)
     }
 
     /// Where the value at `path` is written, or the nearest enclosing node when it is not written.
     public func location(of path: FieldPath) -> SourceLocation {
-        root.node(at: path).node.location
+        locations.lookup(path).location
+    }
+
+    /// Whether the value at `path` is written in the spec (a key a merge brought in counts).
+    public func writes(_ path: FieldPath) -> Bool {
+        locations.lookup(path).complete
     }
 }

@@ -42,8 +42,8 @@ public enum SpecLoader {
                 let result = decoder.decode(TaskSpec.self, from: document.root, ignoringRootKeys: { $0.hasPrefix("x-") })
                 diagnostics += result.diagnostics
                 if let spec = result.value {
-                    specs.append(LoadedSpec(spec: spec, location: document.root.location, source: file,
-                                            documentIndex: document.index, limits: limits, removedPaths: result.removedPaths))
+                    specs.append(LoadedSpec(spec: spec, location: document.root.location, source: file, documentIndex: document.index,
+                                            locations: LocationIndex(document.root), removedPaths: result.removedPaths))
                 }
             }
         }
