@@ -73,17 +73,27 @@ public struct SimTask: Hashable, Sendable {
         record = parentPath.isEmpty ? parent : Self.setting(parent, at: parentPath, in: record)
     }
 
-    /// Pauses (`false`) or resumes (`true`) the task as the pause/resume calls do: top-level `enable` and
-    /// `call_status`, `new_task_extra.enable` (0/1) and `new_task_extra.call_status`, and the derived
-    /// `status` (1 paused / 3 running, seed 000) and `status_str`.
+    /// Pauses (`false`) or resumes (`true`) the task as the pause/resume calls do: top-level `enable`,
+    /// `new_task_extra.enable` (0/1) and the derived `status` (1 paused / 3 running and waiting, seed 000).
+    /// `call_status` is the dialer's own state (`DialerState`, refreshed whenever the task is read), never
+    /// set here; `status_str` is left alone: the docs give only one example of it (停止, 000:270), so the
+    /// simulator invents no other value.
     public mutating func setRunState(enabled: Bool) {
         record["enable"] = .bool(enabled)
-        record["call_status"] = .bool(enabled)
         record["status"] = .int(enabled ? 3 : 1)
-        record["status_str"] = .string(enabled ? "拨打中" : "停止")
         if var dialer = record["new_task_extra"], dialer.objectValue != nil {
             dialer["enable"] = .int(enabled ? 1 : 0)
-            dialer["call_status"] = .bool(enabled)
+            record["new_task_extra"] = dialer
+        }
+    }
+
+    /// Sets `call_status` (top level, and in the dialer copy when there is one) to the dialer's state at
+    /// `seconds` on the simulated dialer clock (`DialerState`).
+    mutating func refreshDialerState(at seconds: Int) {
+        let dialing = DialerState.isDialing(record, at: seconds)
+        if record["call_status"] != nil || record.objectValue != nil { record["call_status"] = .bool(dialing) }
+        if var dialer = record["new_task_extra"], dialer.objectValue?.isEmpty == false {
+            dialer["call_status"] = .bool(dialing)
             record["new_task_extra"] = dialer
         }
     }

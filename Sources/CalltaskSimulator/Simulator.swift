@@ -48,7 +48,7 @@ public final class Simulator: Sendable {
     /// A simulator serving `tasks`, or the built-in `DefaultTasks` when `nil`.
     public init(options: SimulatorOptions = SimulatorOptions(), tasks: [SimTask]? = nil, logger: Logger? = nil) {
         self.options = options
-        self.store = TaskStore(tasks: tasks ?? DefaultTasks.all(userId: options.userId))
+        self.store = TaskStore(tasks: tasks ?? DefaultTasks.all(userId: options.userId), dialerTime: options.dialerTime)
         self.log = RequestLog()
         self.faults = FaultInjector(options: options.faults)
         self.logger = logger ?? {

@@ -32,6 +32,9 @@ public struct SimulatorOptions: Sendable, Hashable {
     public var resumePath: String = defaultResumePath
     /// The faults to inject into `/agent-api` calls.
     public var faults: FaultOptions = FaultOptions()
+    /// The dialer clock's start (`YYYY-MM-DD HH:MM:SS`), which decides each task's `call_status`
+    /// (`DialerState`); `PUT /_sim/clock` moves it later.
+    public var dialerTime: String = TaskStore.defaultDialerTime
 
     public init() {}
 }

@@ -13,18 +13,43 @@ public actor TaskStore {
     private var order: [String] = []
     private var tasks: [String: SimTask] = [:]
     private var clock: SimulatedClock
+    /// The dialer's clock (seconds since 1970), which decides `call_status` (`DialerState`). It does not
+    /// move by itself: tests set it (`setDialerTime`, `PUT /_sim/clock`, `calltask-sim --now`), so
+    /// `call_status` never depends on the wall clock.
+    private var dialerSeconds: Int
+
+    /// The dialer clock's default: Monday 2026-03-02 10:00:00, inside the built-in tasks' office hours.
+    public static let defaultDialerTime = "2026-03-02 10:00:00"
 
     /// A store holding `tasks`, in that order (a repeated uuid replaces the earlier task in place).
-    public init(tasks: [SimTask]) {
+    public init(tasks: [SimTask], dialerTime: String = TaskStore.defaultDialerTime) {
         clock = SimulatedClock(after: tasks.compactMap(\.alterDatetime))
+        dialerSeconds = SimulatedClock.parse(dialerTime) ?? SimulatedClock.parse(Self.defaultDialerTime) ?? 0
         for task in tasks { Self.insert(task, order: &order, tasks: &self.tasks) }
     }
 
-    /// Every task, in list order.
-    public func allTasks() -> [SimTask] { order.compactMap { tasks[$0] } }
+    /// Every task, in list order, as read now (`call_status` at the dialer clock's time).
+    public func allTasks() -> [SimTask] { order.compactMap { tasks[$0].map(current) } }
 
-    /// The task with this uuid.
-    public func task(id: String) -> SimTask? { tasks[id] }
+    /// The task with this uuid, as read now.
+    public func task(id: String) -> SimTask? { tasks[id].map(current) }
+
+    /// The dialer clock's time, `YYYY-MM-DD HH:MM:SS`.
+    public var dialerTime: String { SimulatedClock.format(dialerSeconds) }
+
+    /// Sets the dialer clock; `false` (and no change) when `time` is not `YYYY-MM-DD HH:MM[:SS]`.
+    @discardableResult
+    public func setDialerTime(_ time: String) -> Bool {
+        guard let seconds = SimulatedClock.parse(time) else { return false }
+        dialerSeconds = seconds
+        return true
+    }
+
+    private func current(_ task: SimTask) -> SimTask {
+        var task = task
+        task.refreshDialerState(at: dialerSeconds)
+        return task
+    }
 
     /// The number of tasks.
     public var count: Int { order.count }
@@ -51,7 +76,7 @@ public actor TaskStore {
         change(&task)
         if touch { task.set(.string(clock.tick()), at: "alter_datetime") }
         tasks[id] = task
-        return task
+        return current(task)
     }
 
     /// Pauses or resumes a task (`SimTask.setRunState(enabled:)`); idempotent. `alter_datetime` does not
@@ -61,7 +86,7 @@ public actor TaskStore {
         guard var task = tasks[id] else { return nil }
         task.setRunState(enabled: enabled)
         tasks[id] = task
-        return task
+        return current(task)
     }
 
     /// Applies a validated update body (`UpdateValidator`) unless the task is running (seed 001: 6007).
@@ -73,7 +98,7 @@ public actor TaskStore {
             record = TaskUpdate.apply(body, strict: strict, to: record, alterDatetime: stamp)
         }
         tasks[id] = task
-        return .applied(task)
+        return .applied(current(task))
     }
 
     private func insert(_ task: SimTask) {

@@ -64,6 +64,9 @@ struct CalltaskSim: AsyncParsableCommand {
     @Option(name: .customLong("fault-seed"), help: "Seed of the fault RNG, to replay a run's faults.")
     var faultSeed: UInt64?
 
+    @Option(help: "The dialer clock (YYYY-MM-DD HH:MM:SS), which decides each task's call_status; PUT /_sim/clock moves it.")
+    var now: String = TaskStore.defaultDialerTime
+
     func validate() throws {
         guard (0...65_535).contains(port) else { throw ValidationError("--port must be 0…65535") }
         guard ["127.0.0.1", "::1", "localhost"].contains(host) || host.hasPrefix("127.") else {
@@ -75,6 +78,9 @@ struct CalltaskSim: AsyncParsableCommand {
         }
         guard latencyMs >= 0, jitterMs >= 0, retryAfter >= 0 else {
             throw ValidationError("--latency-ms, --jitter-ms and --retry-after must not be negative")
+        }
+        guard now.split(separator: " ").count == 2, now.count >= 16, now.count <= 19 else {
+            throw ValidationError("--now must be a time like 2026-03-02 10:00:00")
         }
         guard resumePath.hasPrefix("/"), resumePath.contains("{task_id}") else {
             throw ValidationError("--resume-path must start with / and contain {task_id}")
@@ -95,6 +101,7 @@ struct CalltaskSim: AsyncParsableCommand {
         options.faults.retryAfterSeconds = retryAfter
         options.faults.dropRate = dropRate
         options.faults.seed = faultSeed
+        options.dialerTime = now
 
         let tasks: [SimTask]?
         if let seed {
