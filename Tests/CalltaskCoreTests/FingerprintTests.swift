@@ -46,7 +46,7 @@ struct FingerprintTests {
     }
 
     static func task(_ config: TaskConfig, uncoded: [String] = []) -> NormalizedTask {
-        NormalizedTask(uuid: "u-1", name: config.name ?? "", config: config, asRead: config, enabled: true, dialing: false,
+        NormalizedTask(uuid: "u-1", name: config.name ?? "", config: config, asRead: config, enabled: true, callStatus: false,
                        uncodedRedialStatuses: uncoded, disagreements: [], abnormal: false, alterDatetime: nil)
     }
 

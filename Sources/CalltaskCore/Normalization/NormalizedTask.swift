@@ -12,8 +12,10 @@ public struct NormalizedTask: Sendable, Hashable {
     public var asRead: TaskConfig
     /// Run state: the operator's switch, top-level `enable` (seed 000's state table).
     public var enabled: Bool
-    /// The dialer's own state (`call_status`), shown but never compared.
-    public var dialing: Bool
+    /// The dialer's own state, `new_task_extra.call_status` (never the top-level copy, which seed 000's
+    /// example shows disagreeing with it); nil when the dialer copy carries none. Shown, never compared,
+    /// never deciding a step.
+    public var callStatus: Bool?
     /// `da_status` strings read back that no code writes: call loss (呼损) or unknown strings. Verbatim.
     public var uncodedRedialStatuses: [String]
     /// Fields on which `task_extras` (local copy) and `new_task_extra` (dialer copy) disagree.

@@ -64,7 +64,7 @@ public enum Normalizer {
             config: Canonical.canonicalize(config),
             asRead: config,
             enabled: live.isEnabled,
-            dialing: live.callStatus?.value ?? live.newTaskExtra?.callStatus?.value ?? false,
+            callStatus: live.newTaskExtra?.callStatus?.value,
             uncodedRedialStatuses: uncoded,
             disagreements: disagreements,
             abnormal: live.isAbnormal,

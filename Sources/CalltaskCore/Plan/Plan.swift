@@ -37,6 +37,9 @@ public struct TaskPlan: Codable, Hashable, Sendable {
     public var action: Action
     /// Top-level `enable` at plan time.
     public var enabled: Bool
+    /// The run state at plan time in the docs' words (`enable` with `new_task_extra.call_status`),
+    /// shown beside the steps; the steps are decided by `enable` alone.
+    public var runState: RunState
     /// The steps apply takes: `["update"]` or `["pause", "update", "resume"]` (or `"set run state"`).
     public var steps: [ApplyStep]
     public var changes: [FieldChange]
@@ -67,8 +70,9 @@ public struct TaskPlan: Codable, Hashable, Sendable {
     public init(
         uuid: String, name: String, source: String, action: Action, enabled: Bool, steps: [ApplyStep], changes: [FieldChange],
         enableChange: EnableChange?, warnings: [String], desired: TaskConfig, desiredEnable: Bool?, fingerprint: String,
-        forced: Bool = false, digest: String = "", notes: [String] = []
+        forced: Bool = false, digest: String = "", notes: [String] = [], runState: RunState? = nil
     ) {
+        self.runState = runState ?? RunState(enable: enabled, callStatus: nil)
         self.uuid = uuid
         self.name = name
         self.source = source
@@ -89,6 +93,7 @@ public struct TaskPlan: Codable, Hashable, Sendable {
     enum CodingKeys: String, CodingKey {
         case uuid, name, source, action, enabled, steps, changes, warnings, desired, fingerprint, forced, digest, notes
         case enableChange = "enable_change"
+        case runState = "run_state"
         case desiredEnable = "desired_enable"
     }
 

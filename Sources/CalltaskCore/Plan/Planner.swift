@@ -158,7 +158,8 @@ public enum Planner {
             uuid: listed.uuid, name: normalized.name, source: loaded.location.description, action: action,
             enabled: normalized.enabled, steps: steps, changes: changes, enableChange: enableChange, warnings: warnings,
             desired: loaded.spec.config, desiredEnable: loaded.spec.enable, fingerprint: Fingerprint.of(normalized),
-            forced: forced && action == .update, digest: TaskDigest.of(loaded), notes: taskNotes)
+            forced: forced && action == .update, digest: TaskDigest.of(loaded), notes: taskNotes,
+            runState: RunState(enable: normalized.enabled, callStatus: normalized.callStatus))
         return (task, writeOnlyUsed)
     }
 }

@@ -55,7 +55,7 @@ public enum PlanRenderer {
         case .update:
             let steps = task.steps == [.update] ? "" : " (" + task.steps.arrowed + ")"
             let kind = task.forced && task.changes.isEmpty ? "forced update" : "update"
-            return style.yellow("~") + " " + name + " (\(InertText.line(task.uuid))) — " + kind + steps
+            return style.yellow("~") + " " + name + " (\(InertText.line(task.uuid))) — " + kind + steps + "; now \(task.runState)"
         case .skipAbnormal:
             return style.red("!") + " " + name + " (\(InertText.line(task.uuid))) — skipped: abnormal task"
         case .noChange:
@@ -120,6 +120,7 @@ public enum PlanRenderer {
             let kind = task.action == .update ? (task.forced && task.changes.isEmpty ? "forced update" : "update") : "skipped (abnormal)"
             var section = "<details><summary><code>\(InertText.html(task.name))</code> — \(kind)"
             if task.steps.count > 1 { section += " (" + task.steps.arrowed + ")" }
+            if task.action == .update { section += "; now \(task.runState)" }
             section += "</summary>\n\n"
             if !task.changes.isEmpty || task.enableChange != nil { section += "```diff\n" }
             for change in task.changes {
