@@ -97,21 +97,21 @@ struct TaskApplyStateMachineTests {
         #expect(reason.contains("changed since the plan"))
     }
 
-    @Test("6007 on the update although the task looked paused: pause again and retry once")
+    @Test("6007 on the update of a task this run paused: pause again and retry once, then resume it as it was")
     func taskRunningRetry() {
-        let paused = Self.live(enabled: false)
-        var machine = TaskApplyStateMachine(plan: Self.plan(for: paused), options: .init())
-        _ = machine.start()
-        _ = machine.detailRead(paused, pausingAllowed: true)
-        #expect(machine.callFailed(.taskRunning) == .recordPausing(priorEnable: false, intendedEnable: false))
+        let running = Self.live(enabled: true)
+        var machine = TaskApplyStateMachine(plan: Self.plan(for: running), options: .init())
+        Self.driveToUpdate(&machine, running: running)
+        #expect(machine.callFailed(.taskRunning) == .recordPausing(priorEnable: true, intendedEnable: true))
         #expect(machine.recorded() == .pause)
         #expect(machine.pauseSucceeded() == .readDetail)
-        guard case .update = machine.detailRead(paused, pausingAllowed: true) else {
+        guard case .update = machine.detailRead(Self.live(enabled: false), pauseBlock: nil) else {
             Issue.record("expected the retried update")
             return
         }
-        // A second 6007 is not retried again; the task is left paused as it was found, marked done.
-        #expect(machine.callFailed(.taskRunning) == .recordDone)
+        // A second 6007 is not retried again; the task is resumed as it was found.
+        #expect(machine.callFailed(.taskRunning) == .resume)
+        #expect(machine.resumeSucceeded() == .recordDone)
         guard case .finish(.failed) = machine.doneRecorded() else {
             Issue.record("expected a failure")
             return
@@ -264,4 +264,22 @@ struct TaskApplyStateMachineTests {
         guard case .success(let explicit) = UpdateBody.build(live: normalized, desired: desired) else { return }
         #expect(explicit.llmIntentionId == 0)
     }
+
+    @Test("a paused task refused as running (6007): read again and reported, never paused or resumed")
+    func pausedTaskRefusedAsRunning() {
+        let paused = Self.live(enabled: false)
+        var machine = TaskApplyStateMachine(plan: Self.plan(for: paused, enable: true), options: .init())
+        _ = machine.start()
+        guard case .update = machine.detailRead(paused, pauseBlock: nil) else {
+            Issue.record("expected an update")
+            return
+        }
+        #expect(machine.callFailed(.taskRunning) == .readDetail)
+        guard case .finish(.failed(let reason)) = machine.detailRead(paused, pauseBlock: nil) else {
+            Issue.record("expected a failure")
+            return
+        }
+        #expect(reason.contains("refused the update as running (6007)") && reason.contains("it is paused") && reason.contains("Not paused and not resumed"))
+    }
 }
+

@@ -80,6 +80,8 @@ public struct TaskApplyStateMachine: Sendable {
         case confirming(body: TaskConfig?, checks: Int)
         case waiting(body: TaskConfig?, checks: Int)
         case updating(body: TaskConfig, retried: Bool)
+        /// A task found paused was refused as running (6007): read it again, to report what it is.
+        case rereading
         case restoring(failure: String?)
         case finishing(Outcome)
         case done
@@ -156,6 +158,12 @@ public struct TaskApplyStateMachine: Sendable {
                 return .recordPausing(priorEnable: true, intendedEnable: false)
             }
             return finish(.updated(steps: []))
+        case .rereading:
+            let normalized = Normalizer.normalize(live)
+            let state = RunState(enable: normalized.enabled, callStatus: normalized.callStatus)
+            return finish(.failed(reason: "the platform refused the update as running (6007) although the task was paused "
+                                  + "(enable false); read again, it is \(state). Not paused and not resumed, as the plan did not say to; "
+                                  + "plan again"))
         case .confirming(let body, let checks):
             if !(live.enable?.value ?? false) {
                 guard let body else { return restoreOrFinish(failure: nil) }
@@ -230,6 +238,12 @@ public struct TaskApplyStateMachine: Sendable {
         case .confirming, .waiting:
             return restoreOrFinish(failure: "confirming the pause failed: \(reason)")
         case .updating(let body, let retried):
+            if failure == .taskRunning, !wasEnabled, !paused {
+                // The run-state table: a paused task (enable false) is updated without a pause; on 6007
+                // it is read again and reported, never paused or resumed (steps the plan did not show).
+                state = .rereading
+                return .readDetail
+            }
             if failure == .taskRunning, !retried {
                 // The task looked paused but the platform disagrees: pause again and retry once.
                 retriedAfterRunning = true
@@ -243,6 +257,9 @@ public struct TaskApplyStateMachine: Sendable {
             return .finish(.leftPaused(reason: "\(what): \(reason)"))
         case .finishing(let outcome):
             return finish(outcome)  // the done mark failed; the task itself is fine
+        case .rereading:
+            return finish(.failed(reason: "the platform refused the update as running (6007) although the task was paused; "
+                                  + "reading it again failed too: \(reason)"))
         case .start, .done:
             return .finish(.failed(reason: reason))
         }

@@ -207,7 +207,12 @@ public struct ApplyRunner: Sendable {
                 let result: ApplyReport.TaskResult
                 switch outcome {
                 case .updated(let steps):
-                    result = .init(uuid: task.uuid, name: task.name, result: .updated, steps: steps, detail: nil)
+                    // Apply takes the plan's steps; when the run state changed since the plan (an
+                    // operator paused or resumed the task), the steps follow it, and the report says so.
+                    let deviation = steps == task.steps ? nil
+                        : "steps taken: \(steps.isEmpty ? "none" : steps.arrowed); the plan said \(task.steps.arrowed) "
+                            + "(the task's run state changed since the plan)"
+                    result = .init(uuid: task.uuid, name: task.name, result: .updated, steps: steps, detail: deviation)
                 case .skipped(let reason):
                     result = .init(uuid: task.uuid, name: task.name, result: .skipped, steps: [], detail: reason)
                 case .notStarted(let reason):
