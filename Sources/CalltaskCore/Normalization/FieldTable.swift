@@ -46,8 +46,8 @@ public struct FieldTable {
         let fill: @Sendable (inout TaskExtras, TaskExtras) -> Void
     }
 
-    /// What a field's value must be able to do: compare, and show itself in a plan.
-    typealias Value = Hashable & Sendable & PlanValueConvertible
+    /// What a field's value must be able to do: compare, and show itself in a plan and a spec.
+    typealias Value = FieldValue
 
     static func top<V: Value>(
         _ key: TaskConfig.CodingKeys, inList: Bool = true, required: Bool = false,
