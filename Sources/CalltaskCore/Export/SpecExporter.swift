@@ -6,12 +6,14 @@ public import CalltaskYAML
 /// What a file holds (docs/fields.md A17):
 /// - the schema modeline and an "exported by" line, then `uuid`, `name`, `enable` (only when asked:
 ///   pinning the run state in git would make the next apply undo every pause made in the console),
-///   then every settable field in `TaskConfig.CodingKeys` order and `task_extras` in
-///   `TaskExtras.CodingKeys` order;
-/// - values as the platform returned them (`asRead`: its order of lines, weekdays, windows), coded
-///   values by name, ids as numbers (non-numeric text quoted, with a warning), times as `HH:MM`;
-/// - not: unset values (null; 0 for `llm_intention_id`, `score_scheme_id`, `redial_interval`,
-///   `redial_max_times`; an empty `remark`), whose absence the plan does not compare either;
+///   then every settable field in the field table's order (`TaskConfig.CodingKeys`, then `task_extras`
+///   in `TaskExtras.CodingKeys` order);
+/// - values as the platform returned them (`asRead`: its order of lines, weekdays, windows), each in
+///   its `FieldValue.yaml` form: coded values by name, ids as numbers (non-numeric text quoted, with a
+///   warning), times as `HH:MM`;
+/// - not: unset values (null, and a row's `exportOmits`: 0 for `llm_intention_id`, `score_scheme_id`,
+///   `redial_interval`, `redial_max_times`; an empty `remark`), whose absence the plan does not compare
+///   either;
 /// - `redial_conditions` only when every read-back string has a code: strings of call loss (呼损) have
 ///   no code, so a spec cannot hold them and a spec that set the field would plan their removal. The
 ///   field is then written as a comment, with the strings named. Codes 11 and 12 are never read back;
@@ -91,15 +93,21 @@ public enum SpecExporter {
         "abnormal task: its new_task_extra is empty (the platform's docs say to delete and recreate it); not exported"
 
     /// One task's file. The task must come from a detail read, or detail-only fields are missing.
-    public static func export(_ task: NormalizedTask, options: Options) throws(YAMLEmitterError) -> File {
+    ///
+    /// The fields are a loop over the field table: each row says how its value is written and which
+    /// values mean "unset" (left out).
+    public static func export(_ task: NormalizedTask, options: Options, table: FieldTable = .standard) throws(YAMLEmitterError) -> File {
         let config = task.asRead
         var entries: [EmitEntry] = [EmitEntry("uuid", .string(task.uuid))]
         entries.append(EmitEntry("name", .string(config.name ?? task.name)))
         if options.withEnable { entries.append(EmitEntry("enable", .bool(task.enabled))) }
         var warnings: [String] = []
-        for key in TaskConfig.CodingKeys.allCases where key != .name {
-            if let value = topLevel(key, of: config, task: task, warnings: &warnings) { entries.append(value) }
+        let name = TaskConfig.CodingKeys.name.rawValue
+        for field in table.fields where !field.inExtras && field.key != name {
+            if let node = field.export(config, &warnings) { entries.append(EmitEntry(field.key, node)) }
         }
+        let extras = extrasEntries(config, table: table, task: task, warnings: &warnings)
+        if !extras.isEmpty { entries.append(EmitEntry(TaskConfig.CodingKeys.taskExtras.rawValue, .mapping(extras))) }
         let account = options.account.hasPrefix("account: ") ? String(options.account.dropFirst(9)) : options.account
         let header = ["yaml-language-server: $schema=\(options.schema)", "exported by calltask from \(account) — task \(task.uuid)"]
         let text = try YAMLEmitter.emit(.mapping(entries), header: header)
@@ -168,167 +176,61 @@ public enum SpecExporter {
         return "\(stem)-\(number).yaml"
     }
 
-    // MARK: - Values
+    // MARK: - task_extras
 
-    private static func id(_ value: LenientInt, path: String, warnings: inout [String]) -> EmitNode {
-        if let text = value.text {
-            warnings.append("\(path): the platform returned the text '\(text)' where an id (a number) belongs; exported as text")
-            return .string(text)
-        }
-        return .int(value.value)
-    }
-
-    private static func time(_ value: ClockTime) -> EmitNode { .string(value.description) }
-
-    private static func flow(_ entries: [(String, EmitNode)]) -> EmitNode {
-        .mapping(entries.map { EmitEntry($0.0, $0.1) }, flow: true)
-    }
-
-    /// A top-level field, or nil when it is unset (left out).
-    private static func topLevel(_ key: TaskConfig.CodingKeys, of config: TaskConfig, task: NormalizedTask, warnings: inout [String]) -> EmitEntry? {
-        let name = key.rawValue
-        func entry(_ node: EmitNode?) -> EmitEntry? { node.map { EmitEntry(name, $0) } }
-        func idEntry(_ value: LenientInt?, zeroIsUnset: Bool = false) -> EmitEntry? {
-            guard let value, !(zeroIsUnset && value.isNumber && value.value == 0) else { return nil }
-            return entry(id(value, path: name, warnings: &warnings))
-        }
-        switch key {
-        case .name: return entry(config.name.map(EmitNode.string))
-        case .remark: return entry(config.remark.flatMap { $0.isEmpty ? nil : .string($0) })
-        case .taskType: return entry(config.taskType.map { .string($0.name) })
-        case .groupType: return entry(config.groupType.map(EmitNode.string))
-        case .destinationExtension: return idEntry(config.destinationExtension)
-        case .isGroupSwitch: return entry(config.isGroupSwitch.map { .string($0.name) })
-        case .groupSwitchRule:
-            return entry(config.groupSwitchRule.map { rules in
-                .sequence(rules.enumerated().map { index, rule in
-                    flow([("switch_start", time(rule.switchStart)), ("switch_end", time(rule.switchEnd)),
-                          ("group_id", id(rule.groupId, path: "\(name)[\(index)].group_id", warnings: &warnings)),
-                          ("default_group_id", id(rule.defaultGroupId, path: "\(name)[\(index)].default_group_id", warnings: &warnings))])
-                })
-            })
-        case .maximumcall: return entry(config.maximumcall.map(EmitNode.int))
-        case .dialTimeId: return idEntry(config.dialTimeId)
-        case .backgroundId: return idEntry(config.backgroundId)
-        case .bridgeGroupId: return idEntry(config.bridgeGroupId)
-        case .autoRecycleRuleId: return idEntry(config.autoRecycleRuleId)
-        case .llmIntentionId: return idEntry(config.llmIntentionId, zeroIsUnset: true)
-        case .scoreSchemeId: return idEntry(config.scoreSchemeId, zeroIsUnset: true)
-        case .elasticityType: return entry(config.elasticityType.map { .bool($0.value) })
-        case .endAction: return entry(config.endAction.map { .string($0.name) })
-        case .newCallRules:
-            return entry(config.newCallRules.map { rules in
-                .sequence(rules.enumerated().map { index, rule in
-                    flow([("re_call_time", .string(rule.reCallTime)), ("call_interval", .int(rule.callInterval)),
-                          ("rule_id", id(rule.ruleId, path: "\(name)[\(index)].rule_id", warnings: &warnings))])
-                })
-            })
-        case .taskExtras:
-            guard let extras = config.taskExtras else { return nil }
-            let inner = extrasEntries(extras, task: task, warnings: &warnings)
-            return inner.isEmpty ? nil : EmitEntry(name, .mapping(inner))
-        }
-    }
-
-    private static func extrasEntries(_ extras: TaskExtras, task: NormalizedTask, warnings: inout [String]) -> [EmitEntry] {
+    /// The `task_extras` entries, with what the rows cannot say because it is about the task: where the
+    /// two GET copies disagree, and the redial comments (codes 11 and 12 are never read back; call-loss
+    /// strings have no code, so `redial_conditions` is then left unmanaged and shown as a comment).
+    private static func extrasEntries(_ config: TaskConfig, table: FieldTable, task: NormalizedTask, warnings: inout [String]) -> [EmitEntry] {
+        guard let extras = config.taskExtras else { return [] }
         var entries: [EmitEntry] = []
         let uncoded = task.uncodedRedialStatuses
-        let redialOn = extras.redialEnabled?.value == true
-        var redialComment: [String] = []
-        var heldBack: RedialConditions?
-        for key in TaskExtras.CodingKeys.allCases {
-            let name = key.rawValue
-            let path = "task_extras." + name
-            var node: EmitNode?
-            switch key {
-            case .startTime: node = extras.startTime.map(EmitNode.string)
-            case .stopTime: node = extras.stopTime.map(EmitNode.string)
-            case .line:
-                node = extras.line.map { lines in
-                    .sequence(lines.map { line in
-                        line.limit.map { flow([("id", .string(line.id)), ("limit", .int($0))]) } ?? .string(line.id)
-                    })
-                }
-            case .holiday:
-                node = extras.holiday.map { days in .sequence(days.map { flow([("start", .string($0.start)), ("end", .string($0.end))]) }) }
-            case .intervalTime: node = extras.intervalTime.map(EmitNode.int)
-            case .workWeek: node = extras.workWeek.map { .sequence($0.map(EmitNode.int), flow: true) }
-            case .workHour:
-                node = extras.workHour.map { hours in
-                    .sequence(hours.map { hour in
-                        flow([("wday", id(hour.wday, path: path + ".wday", warnings: &warnings)), ("begin", time(hour.begin)), ("end", time(hour.end))])
-                    })
-                }
-            case .destinationExtensionList:
-                node = extras.destinationExtensionList.map { slices in
-                    .sequence(slices.enumerated().map { index, slice in
-                        flow([("begin", time(slice.begin)), ("end", time(slice.end)),
-                              ("destination_extension", id(slice.destinationExtension, path: "\(path)[\(index)].destination_extension", warnings: &warnings))])
-                    })
-                }
-            case .destinationExtensionWithVariableList:
-                node = extras.destinationExtensionWithVariableList.map { rules in
-                    .sequence(rules.enumerated().map { index, rule in
-                        .mapping([
-                            EmitEntry("mode", .string(rule.mode.name)),
-                            EmitEntry("values", .sequence(rule.values.map(EmitNode.string), flow: true)),
-                            EmitEntry("destination_extension", id(rule.destinationExtension, path: "\(path)[\(index)].destination_extension", warnings: &warnings)),
-                            EmitEntry("sort", .int(rule.sort)),
-                        ])
-                    })
-                }
-            case .destinationExtensionMultiConfig:
-                node = extras.destinationExtensionMultiConfig.map { multi in
-                    .mapping([
-                        EmitEntry("dial_mode", .string(multi.dialMode.name)),
-                        EmitEntry("list", .sequence(multi.list.enumerated().map { index, item in
-                            flow([("destination_extension", id(item.destinationExtension, path: "\(path).list[\(index)].destination_extension", warnings: &warnings)),
-                                  ("sort", .int(item.sort))])
-                        })),
-                    ])
-                }
-            case .popMode: node = extras.popMode.map { .string($0.name) }
-            case .redialEnabled: node = extras.redialEnabled.map { .bool($0.value) }
-            case .redialNewNumberPolicy: node = extras.redialNewNumberPolicy.map { .bool($0.value) }
-            case .redialInterval: node = extras.redialInterval.flatMap { $0 == 0 ? nil : .int($0) }
-            case .redialMaxTimes: node = extras.redialMaxTimes.flatMap { $0 == 0 ? nil : .int($0) }
-            case .redialConditions:
-                if let conditions = extras.redialConditions {
-                    if uncoded.isEmpty {
-                        node = .mapping([EmitEntry("da_status", .sequence(conditions.daStatus.map { .string($0.name) }, flow: true))])
-                    } else {
-                        heldBack = conditions
-                    }
-                }
+        var heldBack: String?
+        for field in table.fields where field.inExtras {
+            guard let node = field.export(config, &warnings) else { continue }
+            if field.comparison == .redialStatuses, !uncoded.isEmpty {
+                heldBack = field.key + ": " + flowText(node)
+                continue
             }
-            guard let node else { continue }
             var comment: [String] = []
-            if task.disagreements.contains(path) {
-                comment.append("the local copy (task_extras) and the dialer's copy (new_task_extra) disagree on \(name); this is the dialer's copy")
+            if task.disagreements.contains(field.path) {
+                comment.append("the local copy (task_extras) and the dialer's copy (new_task_extra) disagree on \(field.key); this is the dialer's copy")
             }
-            entries.append(EmitEntry(name, node, comment: comment))
+            entries.append(EmitEntry(field.key, node, comment: comment))
         }
-        if redialOn {
+        var redialComment: [String] = []
+        if extras.redialEnabled?.value == true {
             redialComment.append("redial codes 11 (blacklisted) and 12 (user_blocked) cannot be read back from the platform; add them here if the task uses them.")
         }
         if !uncoded.isEmpty {
             redialComment.append("the platform reports call-loss statuses \(uncoded.joined(separator: ", ")) that no code writes; they are not exported.")
             if let heldBack {
-                let names = heldBack.daStatus.map(\.name).joined(separator: ", ")
                 redialComment.append("redial_conditions is left unmanaged: a spec that sets it would remove those statuses on the next apply.")
                 redialComment.append("Its coded statuses today:")
-                redialComment.append("redial_conditions: {da_status: [\(names)]}")
+                redialComment.append(heldBack)
             }
         }
         if !redialComment.isEmpty {
-            let anchors = ["redial_conditions", "redial_enabled", "redial_new_number_policy", "redial_interval", "redial_max_times"]
-            if let index = anchors.lazy.compactMap({ key in entries.firstIndex { $0.key == key } }).first {
+            let anchors: [TaskExtras.CodingKeys] = [.redialConditions, .redialEnabled, .redialNewNumberPolicy, .redialInterval, .redialMaxTimes]
+            if let index = anchors.lazy.compactMap({ key in entries.firstIndex { $0.key == key.rawValue } }).first {
                 entries[index].comment += redialComment
             } else if !entries.isEmpty {
                 entries[entries.count - 1].comment += redialComment
             }
         }
         return entries
+    }
+
+    /// A node on one line, for a comment: `{da_status: [no_answer, busy]}`.
+    static func flowText(_ node: EmitNode) -> String {
+        switch node {
+        case .string(let text): text
+        case .int(let value): String(value)
+        case .bool(let value): String(value)
+        case .null: "null"
+        case .sequence(let items, _): "[" + items.map(flowText).joined(separator: ", ") + "]"
+        case .mapping(let entries, _): "{" + entries.map { $0.key + ": " + flowText($0.value) }.joined(separator: ", ") + "}"
+        }
     }
 
     // MARK: - Self-check

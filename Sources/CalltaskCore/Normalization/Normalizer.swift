@@ -1,41 +1,28 @@
 public import CalltaskModels
 
-/// Turns a live task (GET shape) into the canonical model. Every API quirk is absorbed here, once:
+/// Turns a live task (GET shape) into the canonical model: a loop over the field table, whose rows say
+/// how each field is read (`FieldTable+Rows.swift`, `FieldTable+Reading.swift`). What the rows cannot
+/// say, because it is about the task rather than a field, is here:
 ///
 /// - `new_task_extra` is what the dialer runs: it wins for the fields it carries; `task_extras` (the
-///   local copy) fills in the rest. Where both carry a field and disagree, the field is recorded in
+///   local copy) fills in the rest (A1). Where both carry a field and disagree, the field is recorded in
 ///   `disagreements` (the plan warns; an apply rewrites both).
-/// - Ids read back as strings (`"destination_extension": "102"`) are `LenientInt`s equal to ints.
-/// - `line` is ids (old 2.0) or `{id, limit}` (new 2.0): both are `TaskLine`.
-/// - `redial_conditions` is read back as a list of `{hangup_cause, da_status: [strings]}` and written as
-///   `{da_status: [codes]}`: strings map to codes by seed 000's table (`RedialStatusTable`); strings
-///   with no code (call loss, e.g. `busy`) are kept verbatim in `uncodedRedialStatuses`, never dropped
-///   and never mistaken for code 8.
-/// - Codes (`pop_mode`, `is_group_switch`, `end_action`, `task_type`) read back as numbers or strings.
+/// - Redial strings with no code (call loss) are kept verbatim in `uncodedRedialStatuses`, from the
+///   dialer's copy when there is one.
 /// - An empty `new_task_extra` flags the task abnormal (seed 000).
 public enum Normalizer {
     public static func normalize(_ live: LiveTask) -> NormalizedTask {
-        var config = TaskConfig()
-        config.name = live.name
-        config.remark = live.remark
-        config.taskType = live.taskType.flatMap { TaskType(rawValue: $0.value) }
-        config.groupType = live.groupType
-        config.destinationExtension = live.destinationExtension ?? live.newTaskExtra?.destinationExtension
-        config.isGroupSwitch = live.isGroupSwitch.flatMap { GroupSwitchMode(rawValue: $0.value) }
-        config.groupSwitchRule = live.groupSwitchRule
-        config.maximumcall = live.maximumcall?.value
-        config.dialTimeId = live.dialTimeId
-        config.backgroundId = live.backgroundId
-        config.bridgeGroupId = live.bridgeGroupId
-        config.autoRecycleRuleId = live.autoRecycleRuleId
-        config.llmIntentionId = live.llmIntentionId
-        config.scoreSchemeId = live.scoreSchemeId
-        config.elasticityType = live.elasticityType
-        config.endAction = live.endAction.flatMap { EndAction(rawValue: $0.value) }
-        config.newCallRules = live.newCallRules
+        normalize(live, table: .standard)
+    }
 
-        let remote = live.newTaskExtra.map(extras)
-        let local = live.taskExtras.map(extras)
+    /// - Parameter table: the rows to read (tests pass a copy with a row left out).
+    public static func normalize(_ live: LiveTask, table: FieldTable) -> NormalizedTask {
+        var config = TaskConfig()
+        let taskReaders = table.taskReaders
+        for index in taskReaders.indices { taskReaders[index](live, &config) }
+
+        let remote = live.newTaskExtra.map { read($0, table: table) }
+        let local = live.taskExtras.map { read($0, table: table) }
         var disagreements: Set<String> = []
         var merged = TaskExtras()
         var uncoded: [String] = []
@@ -44,10 +31,10 @@ public enum Normalizer {
             uncoded = remote.uncoded
             // Equal copies (the usual case) neither disagree nor have anything to fill in.
             if remote.extras != local.extras {
-                let fields = FieldTable.extrasFields
-                for index in fields.indices {
-                    if fields[index].disagree(remote.extras, local.extras) { disagreements.insert(fields[index].path) }
-                    fields[index].fill(&merged, local.extras)
+                let merges = table.copyMerges
+                for index in merges.indices {
+                    if merges[index].disagree(remote.extras, local.extras) { disagreements.insert(merges[index].path) }
+                    merges[index].fill(&merged, local.extras)
                 }
             }
         } else if let remote {
@@ -61,7 +48,7 @@ public enum Normalizer {
         return NormalizedTask(
             uuid: live.uuid,
             name: live.name ?? "",
-            config: Canonical.canonicalize(config),
+            config: Canonical.canonicalize(config, table: table),
             asRead: config,
             enabled: live.isEnabled,
             callStatus: live.newTaskExtra?.callStatus?.value,
@@ -71,50 +58,12 @@ public enum Normalizer {
             alterDatetime: live.alterDatetime)
     }
 
-    /// The dialer's copy may write a window for every working day as `wday: "-1"` (facts §2.6);
-    /// it stands for one window per `work_week` day (docs/fields.md A12).
-    static func expandEveryDay(_ hours: [WorkHour], week: [Int]?) -> [WorkHour] {
-        guard hours.contains(where: { $0.wday.value == -1 }) else { return hours }
-        let days = week ?? Array(0...6)
-        return hours.flatMap { hour in
-            hour.wday.value == -1 ? days.map { WorkHour(wday: $0, begin: hour.begin, end: hour.end) } : [hour]
-        }
-    }
-
-    /// One GET extras block in the canonical model, plus the redial strings that have no code.
-    static func extras(_ live: LiveExtras) -> (extras: TaskExtras, uncoded: [String]) {
-        var out = TaskExtras()
-        out.startTime = live.startTime
-        out.stopTime = live.stopTime
-        out.line = live.line
-        out.holiday = live.holiday
-        out.intervalTime = live.intervalTime?.value
-        out.workWeek = live.workWeek?.map(\.value)
-        out.workHour = live.workHour.map { expandEveryDay($0, week: out.workWeek) }
-        out.destinationExtensionList = live.destinationExtensionList
-        out.destinationExtensionWithVariableList = live.destinationExtensionWithVariableList
-        out.destinationExtensionMultiConfig = live.destinationExtensionMultiConfig
-        out.popMode = live.popMode.flatMap { PopMode(rawValue: $0.value) }
-        out.redialEnabled = live.redialEnabled.map { Flag($0.value) }
-        out.redialNewNumberPolicy = live.redialNewNumberPolicy.map { Flag($0.value) }
-        out.redialInterval = live.redialInterval?.value
-        out.redialMaxTimes = live.redialMaxTimes?.value
+    /// One GET copy of `task_extras` in the canonical model, plus the redial strings that have no code.
+    static func read(_ copy: LiveExtras, table: FieldTable) -> (extras: TaskExtras, uncoded: [String]) {
+        var extras = TaskExtras()
         var uncoded: [String] = []
-        if let conditions = live.redialConditions {
-            var codes: [RedialStatus] = []
-            for condition in conditions {
-                for text in condition.daStatus {
-                    if let code = RedialStatusTable.codeForString[text] {
-                        codes.append(code)
-                    } else if let number = Int(text), let code = RedialStatus(rawValue: number) {
-                        codes.append(code)  // a platform that echoes codes back
-                    } else if !uncoded.contains(text) {
-                        uncoded.append(text)
-                    }
-                }
-            }
-            out.redialConditions = RedialConditions(daStatus: Canonical.sortedUnique(codes))
-        }
-        return (out, uncoded)
+        let readers = table.copyReaders
+        for index in readers.indices { readers[index](copy, &extras, &uncoded) }
+        return (extras, uncoded)
     }
 }

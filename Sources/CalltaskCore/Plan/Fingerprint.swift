@@ -13,7 +13,7 @@ public import CalltaskModels
 public enum Fingerprint {
     public static func of(_ task: NormalizedTask) -> String {
         var hasher = ContentHasher()
-        let fields = FieldTable.listFields
+        let fields = FieldTable.standard.listFields
         for index in fields.indices {
             if let value = fields[index].value(task.config) {
                 hasher.feed(true)
