@@ -80,7 +80,7 @@ public struct FieldTable: Sendable {
         let readBack: (@Sendable (inout TaskConfig) -> Void)?
         /// The spec form `export` writes, or nil when the field is unset or its value means unset.
         let export: @Sendable (TaskConfig, inout [String]) -> EmitNode?
-        /// Sets the row's example value (a valid spec value; the round-trip test writes it).
+        /// Sets the row's example value (the round-trip test writes it and reads it back).
         let setExample: @Sendable (inout TaskConfig) -> Void
 
         // Live side.
@@ -167,12 +167,7 @@ public struct FieldTable: Sendable {
         return out
     }
 
-    /// Whether a spec setting `config` needs the task's detail read: it sets a field the list does not return.
-    public func needsDetail(_ config: TaskConfig) -> Bool {
-        fields.contains { !$0.inList && $0.isSet(config) }
-    }
-
-    /// A configuration holding every row's example value: a valid spec setting every field.
+    /// A configuration holding every row's example value: every field set; together a valid spec.
     public var exampleConfig: TaskConfig {
         var config = TaskConfig()
         for field in fields { field.setExample(&config) }
@@ -218,7 +213,10 @@ extension FieldTable {
     ///   - bodyOmits: a live value that means "not set" (A7) and is left out of the update body.
     ///   - exportOmits: a value `export` leaves out as unset.
     ///   - readBack: what a GET shows after the (canonical) value is PUT, when that is not the value itself.
-    ///   - example: a valid spec value, different from the simulator's tasks' (the round-trip test writes it).
+    ///   - example: a value a spec may hold; the rows' examples together are a valid spec
+    ///     (`FieldTableTests`) and a body the simulator accepts. Each differs from the value of the
+    ///     simulator's `insurance-renewal-2026`, which the round-trip test (`FieldRoundTripTests`)
+    ///     overwrites with the examples and reads back.
     ///   - doc: what docs/fields.md says.
     static func top<V: FieldValue>(
         _ key: TaskConfig.CodingKeys,
