@@ -75,9 +75,12 @@ struct FieldRoundTripTests {
         return problems
     }
 
-    @Test("every row round-trips: its example, written through the update body, reads back as the row predicts")
-    func everyRowRoundTrips() async throws {
-        let problems = try await SimulatorHarness.run { sim in
+    @Test("every row round-trips: its example, written through the update body, reads back as the row predicts",
+          arguments: [false, true])
+    func everyRowRoundTrips(strictPut: Bool) async throws {
+        var options = SimulatorOptions()
+        options.strictPut = strictPut
+        let problems = try await SimulatorHarness.run(options: options) { sim in
             await Self.roundTripProblems(table: .standard, sample: FieldTable.standard.exampleConfig, on: sim)
         }
         #expect(problems == [])

@@ -252,10 +252,8 @@ extension FieldTable {
             key: key.rawValue, inExtras: true, live: [.dialer(liveKey), .local(liveKey)], inList: inList,
             required: required, compare: compare, bodyOmits: bodyOmits, exportOmits: exportOmits,
             readBack: readBack, example: example, doc: doc,
-            get: { (config: TaskConfig) -> V? in
-                guard case .some(let extras) = config.taskExtras else { return nil }
-                return get(extras)
-            },
+            // Reads the one field in place (`flatMap` borrows the block; it is not copied).
+            get: { (config: TaskConfig) -> V? in config.taskExtras.flatMap(get) },
             set: { (config: inout TaskConfig, value: V?) in
                 // Creates `task_extras` only to hold a value.
                 guard value != nil || config.taskExtras != nil else { return }
