@@ -130,7 +130,7 @@ struct HostileServerTests {
             Issue.record("expected bodyTooLarge, got \(error)")
             return
         }
-        #expect(elapsed < .seconds(30), "hang guard (a busy 2-core machine is slow, a hang is endless): \(elapsed)")
+        #expect(elapsed < .seconds(60), "hang guard (a busy 2-core machine is slow, a hang is endless): \(elapsed)")
     }
 
     // MARK: - paging that never adds up
@@ -235,7 +235,7 @@ struct HostileServerTests {
         #expect(call == .list(page: 1) && attempts == 2 && seconds == 0.5)
         #expect(error.description.contains("timed out after 0.5 s"), "\(error)")
         #expect(error.description.contains("raise --timeout"), "\(error)")
-        #expect(elapsed < .seconds(20), "hang guard; two attempts of 0.5 s: \(elapsed)")
+        #expect(elapsed < .seconds(60), "hang guard; two attempts of 0.5 s: \(elapsed)")
     }
 
     /// Was a bug (fixed: the client's own deadline now covers the body): `APIClient.perform` passed `requestTimeout` to
@@ -255,13 +255,13 @@ struct HostileServerTests {
         tuning.requestTimeout = 0.5
         tuning.maxRetries = 0
         let configured = tuning
-        let (error, elapsed) = try await Self.timed(limit: .seconds(20)) { try await Self.listError(server, tuning: configured) }
+        let (error, elapsed) = try await Self.timed(limit: .seconds(90)) { try await Self.listError(server, tuning: configured) }
         guard case .timeout(let call, let seconds) = error else {
             Issue.record("expected timeout, got \(error)")
             return
         }
         #expect(call == .list(page: 1) && seconds == 0.5)
-        #expect(elapsed < .seconds(20), "hang guard; one attempt of 0.5 s: \(elapsed)")
+        #expect(elapsed < .seconds(60), "hang guard; one attempt of 0.5 s: \(elapsed)")
     }
 
     @Test("a server that answers something other than HTTP is a clear error, not a hang")
@@ -273,7 +273,7 @@ struct HostileServerTests {
         let configured = tuning
         let (error, elapsed) = try await Self.timed { try await Self.listError(server, tuning: configured) }
         #expect(error.description.contains("list (page 1)"), "\(error)")
-        #expect(elapsed < .seconds(20), "hang guard (two attempts of at most 5 s each): \(elapsed)")
+        #expect(elapsed < .seconds(60), "hang guard (two attempts of at most 5 s each): \(elapsed)")
     }
 
     // MARK: - apply on a half-read state
@@ -394,7 +394,7 @@ struct HostileServerTests {
     }
 
     /// Runs `body` with a hang guard: after `limit` it is cancelled and an issue recorded.
-    static func timed<T: Sendable>(limit: Duration = .seconds(20), _ body: @escaping @Sendable () async throws -> T) async throws -> (T, Duration) {
+    static func timed<T: Sendable>(limit: Duration = .seconds(90), _ body: @escaping @Sendable () async throws -> T) async throws -> (T, Duration) {
         let clock = ContinuousClock()
         let started = clock.now
         let value = try await withThrowingTaskGroup(of: T?.self) { group in
