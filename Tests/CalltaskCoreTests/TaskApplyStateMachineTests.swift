@@ -35,6 +35,14 @@ struct TaskApplyStateMachineTests {
                         fingerprint: Fingerprint.of(normalized))
     }
 
+    /// After the update is sent: the read-back comes next (`.readBack`); feeds the task as the platform
+    /// shows it after the update (its `redial_interval` now `interval`, as the plan predicts) and returns
+    /// what the machine does then.
+    static func updated(_ machine: inout TaskApplyStateMachine, interval: Int = 30, sourceLocation: SourceLocation = #_sourceLocation) -> TaskApplyStateMachine.Action {
+        #expect(machine.updateSucceeded() == .readBack, sourceLocation: sourceLocation)
+        return machine.readBackRead(live(enabled: false, interval: interval))
+    }
+
     /// Drives a running task's machine through record → pause → confirmed pause, up to its update
     /// (each step checked), for tests about what happens after the update is sent.
     static func driveToUpdate(
@@ -67,7 +75,7 @@ struct TaskApplyStateMachineTests {
         }
         #expect(body.taskExtras?.redialInterval == 30)
         #expect(body.taskExtras?.holiday == [], "fields the spec leaves out are carried from the detail")
-        #expect(machine.updateSucceeded() == .resume)
+        #expect(Self.updated(&machine) == .resume)
         #expect(machine.resumeSucceeded() == .recordDone)
         #expect(machine.doneRecorded() == .finish(.updated(steps: [.pause, .update, .resume])))
     }
@@ -81,7 +89,7 @@ struct TaskApplyStateMachineTests {
             Issue.record("expected an update")
             return
         }
-        #expect(machine.updateSucceeded() == .finish(.updated(steps: [.update])))
+        #expect(Self.updated(&machine) == .finish(.updated(steps: [.update])))
     }
 
     @Test("a task that changed since the plan is skipped")
@@ -137,7 +145,7 @@ struct TaskApplyStateMachineTests {
         let running = Self.live(enabled: true)
         var machine = TaskApplyStateMachine(plan: Self.plan(for: running), options: .init())
         Self.driveToUpdate(&machine, running: running)
-        #expect(machine.updateSucceeded() == .resume)
+        #expect(Self.updated(&machine) == .resume)
         guard case .finish(.leftPaused) = machine.callFailed(.other("HTTP 404")) else {
             Issue.record("expected left paused")
             return
@@ -160,7 +168,7 @@ struct TaskApplyStateMachineTests {
         let running = Self.live(enabled: true)
         var noRestore = TaskApplyStateMachine(plan: Self.plan(for: running), options: .init(restore: false))
         Self.driveToUpdate(&noRestore, running: running)
-        #expect(noRestore.updateSucceeded() == .recordDone)
+        #expect(Self.updated(&noRestore) == .recordDone)
 
         var stayPaused = TaskApplyStateMachine(plan: Self.plan(for: running, enable: false), options: .init())
         _ = stayPaused.start()
@@ -168,7 +176,7 @@ struct TaskApplyStateMachineTests {
         _ = stayPaused.recorded()
         _ = stayPaused.pauseSucceeded()
         _ = stayPaused.detailRead(Self.live(enabled: false), pausingAllowed: true)
-        #expect(stayPaused.updateSucceeded() == .recordDone)
+        #expect(Self.updated(&stayPaused) == .recordDone)
     }
 
     @Test("a pause that never takes effect gives up after the bounded checks and resumes")
@@ -208,14 +216,14 @@ struct TaskApplyStateMachineTests {
                 Issue.record("expected an update")
                 return
             }
-            #expect(machine.updateSucceeded() == .resume, "restore: \(restore)")
+            #expect(Self.updated(&machine) == .resume, "restore: \(restore)")
             #expect(machine.resumeSucceeded() == .finish(.updated(steps: [.update, .resume])))
         }
         // A resume that then fails leaves the task paused, as the plan promised it running.
         var failing = TaskApplyStateMachine(plan: Self.plan(for: paused, enable: true), options: .init())
         _ = failing.start()
         _ = failing.detailRead(paused, pauseBlock: nil)
-        _ = failing.updateSucceeded()
+        _ = Self.updated(&failing)
         guard case .finish(.leftPaused) = failing.callFailed(.other("HTTP 503")) else {
             Issue.record("expected left paused")
             return
@@ -242,7 +250,7 @@ struct TaskApplyStateMachineTests {
             Issue.record("expected the forced update")
             return
         }
-        #expect(machine.updateSucceeded() == .finish(.updated(steps: [.update])))
+        #expect(Self.updated(&machine, interval: 15) == .finish(.updated(steps: [.update])))
     }
 
     @Test("the update body leaves out llm_intention_id and score_scheme_id when the live task has 0 (A7)")
@@ -280,6 +288,37 @@ struct TaskApplyStateMachineTests {
             return
         }
         #expect(reason.contains("refused the update as running (6007)") && reason.contains("it is paused") && reason.contains("Not paused and not resumed"))
+    }
+
+    @Test("a read-back that differs from the prediction fails the task, naming the field, and still ends in the planned run state")
+    func readBackDiffers() {
+        let running = Self.live(enabled: true)
+        var machine = TaskApplyStateMachine(plan: Self.plan(for: running), options: .init())
+        Self.driveToUpdate(&machine, running: running)
+        #expect(machine.updateSucceeded() == .readBack)
+        var altered = Self.live(enabled: false, interval: 30)
+        altered.maximumcall = 7  // a field the spec does not manage, changed by the platform
+        #expect(machine.readBackRead(altered) == .resume, "the planned run state (running) is restored")
+        #expect(machine.resumeSucceeded() == .recordDone)
+        guard case .finish(.failed(let reason)) = machine.doneRecorded() else {
+            Issue.record("expected a failure")
+            return
+        }
+        #expect(reason.hasPrefix("updated, read-back differs: maximumcall: predicted 2, read 7"), "\(reason)")
+    }
+
+    @Test("a field the docs leave to the platform (lines, A10) that reads back differently is a warning, not a failure")
+    func platformDecidesIsAWarning() {
+        let paused = Self.live(enabled: false)
+        var machine = TaskApplyStateMachine(plan: Self.plan(for: paused), options: .init())
+        _ = machine.start()
+        _ = machine.detailRead(paused, pauseBlock: nil)
+        #expect(machine.updateSucceeded() == .readBack)
+        var readBack = Self.live(enabled: false, interval: 30)
+        readBack.newTaskExtra?.line = [TaskLine(id: "L1", limit: 1)]
+        readBack.taskExtras?.line = [TaskLine(id: "L1", limit: 1)]
+        #expect(machine.readBackRead(readBack) == .finish(.updated(steps: [.update])))
+        #expect(machine.readBackWarnings.count == 1 && machine.readBackWarnings[0].contains("task_extras.line"), "\(machine.readBackWarnings)")
     }
 }
 

@@ -17,6 +17,8 @@ public struct TaskApplyStateMachine: Sendable {
         /// Wait before reading the detail again to see the pause take effect.
         case wait(milliseconds: Int)
         case update(TaskConfig)
+        /// Read the task's detail after the update, to check it against the prediction (`ReadBackCheck`).
+        case readBack
         case resume
         /// Mark the journal entry done: the task is in its intended run state.
         case recordDone
@@ -55,10 +57,13 @@ public struct TaskApplyStateMachine: Sendable {
         /// Reads of the detail after a pause before giving up.
         public var maxPauseChecks: Int
         public var pauseCheckDelayMilliseconds: Int
-        public init(restore: Bool = true, maxPauseChecks: Int = 10, pauseCheckDelayMilliseconds: Int = 300) {
+        /// Read each task back after its update and check it against the prediction.
+        public var verifyReadBack: Bool
+        public init(restore: Bool = true, maxPauseChecks: Int = 10, pauseCheckDelayMilliseconds: Int = 300, verifyReadBack: Bool = true) {
             self.restore = restore
             self.maxPauseChecks = maxPauseChecks
             self.pauseCheckDelayMilliseconds = pauseCheckDelayMilliseconds
+            self.verifyReadBack = verifyReadBack
         }
     }
 
@@ -80,6 +85,8 @@ public struct TaskApplyStateMachine: Sendable {
         case confirming(body: TaskConfig?, checks: Int)
         case waiting(body: TaskConfig?, checks: Int)
         case updating(body: TaskConfig, retried: Bool)
+        /// Updated; reading the task back to compare it with the prediction.
+        case verifying(body: TaskConfig)
         /// A task found paused was refused as running (6007): read it again, to report what it is.
         case rereading
         case restoring(failure: String?)
@@ -92,6 +99,8 @@ public struct TaskApplyStateMachine: Sendable {
     private let options: Options
     private var wasEnabled = false
     private var paused = false
+    /// The run state being restored is the planned one (after a failed read-back), not the one found.
+    private var restoringToPlanned = false
     /// The journal holds a pausing entry for this task (so a done entry must close it).
     private var journaled = false
     private var steps: [ApplyStep] = []
@@ -202,15 +211,36 @@ public struct TaskApplyStateMachine: Sendable {
     }
 
     public mutating func updateSucceeded() -> Action {
-        guard case .updating = state else { return .finish(.failed(reason: "internal: unexpected update")) }
+        guard case .updating(let body, _) = state else { return .finish(.failed(reason: "internal: unexpected update")) }
         steps.append(.update)
+        guard options.verifyReadBack else { return restoreOrFinish(failure: nil) }
+        state = .verifying(body: body)
+        return .readBack
+    }
+
+    /// Differences on fields whose read-back the docs do not settle ("platform decides"): warnings.
+    public private(set) var readBackWarnings: [String] = []
+
+    /// The task read back after the update: a predicted field that differs fails the task ("updated,
+    /// read-back differs"); its run state is still brought to the planned one.
+    public mutating func readBackRead(_ live: LiveTask) -> Action {
+        guard case .verifying(let body) = state else { return .finish(.failed(reason: "internal: unexpected read-back")) }
+        let differences = ReadBackCheck.differences(body: body, readBack: Normalizer.normalize(live))
+        readBackWarnings = differences.filter { $0.platformDecides != nil }.map { difference in
+            "read back differently, which the docs leave to the platform (\(difference.platformDecides ?? "")): \(difference)"
+        }
+        let failures = differences.filter { $0.platformDecides == nil }
+        guard failures.isEmpty else {
+            return restoreOrFinish(failure: "updated, read-back differs: " + failures.map(\.description).joined(separator: "; "), toPlanned: true)
+        }
         return restoreOrFinish(failure: nil)
     }
 
     public mutating func resumeSucceeded() -> Action {
         guard case .restoring(let failure) = state else { return .finish(.failed(reason: "internal: unexpected resume")) }
         paused = false
-        let outcome: Outcome = failure.map { .failed(reason: $0 + "; the task was resumed as it was found") } ?? .updated(steps: steps)
+        let resumed = restoringToPlanned ? "; the task was resumed, as planned" : "; the task was resumed as it was found"
+        let outcome: Outcome = failure.map { .failed(reason: $0 + resumed) } ?? .updated(steps: steps)
         guard journaled else { return finish(outcome) }  // this run never paused it: no journal entry to close
         state = .finishing(outcome)
         return .recordDone
@@ -257,6 +287,8 @@ public struct TaskApplyStateMachine: Sendable {
             return .finish(.leftPaused(reason: "\(what): \(reason)"))
         case .finishing(let outcome):
             return finish(outcome)  // the done mark failed; the task itself is fine
+        case .verifying:
+            return restoreOrFinish(failure: "updated, but reading it back to check the update failed: \(reason)", toPlanned: true)
         case .rereading:
             return finish(.failed(reason: "the platform refused the update as running (6007) although the task was paused; "
                                   + "reading it again failed too: \(reason)"))
@@ -268,8 +300,12 @@ public struct TaskApplyStateMachine: Sendable {
     /// After the update (or a failure), bring the run state to what it must be: resume a task that must
     /// end running and is not running now, whether this run paused it or the spec turns it on
     /// (`enable: false → true`, the plan's `update → resume`).
-    private mutating func restoreOrFinish(failure: String?) -> Action {
-        let target = failure == nil ? intendedEnable : (options.restore && wasEnabled)
+    ///
+    /// - Parameter toPlanned: after a failure that came after the update (the read-back), end in the
+    ///   planned run state, not the one the task was found in.
+    private mutating func restoreOrFinish(failure: String?, toPlanned: Bool = false) -> Action {
+        let target = failure == nil || toPlanned ? intendedEnable : (options.restore && wasEnabled)
+        restoringToPlanned = toPlanned
         let runningNow = wasEnabled && !paused
         if target && !runningNow {
             state = .restoring(failure: failure)

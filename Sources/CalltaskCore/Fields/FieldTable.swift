@@ -63,6 +63,10 @@ public struct FieldTable: Sendable {
         public let requiredInBody: Bool
         /// What docs/fields.md says about the field (generated from here).
         public let doc: Doc
+        /// Why the docs do not settle what a GET shows after this field is written (with the seed line
+        /// or A-numbered assumption), or nil when the read-back is predicted: a read-back that differs
+        /// from the prediction then is a warning ("platform decides"), not a failed task.
+        public let platformDecides: String?
 
         // Spec side: the field of a `TaskConfig`.
         let isSet: @Sendable (TaskConfig) -> Bool
@@ -225,11 +229,12 @@ extension FieldTable {
         live: [LiveKey], read: @escaping @Sendable (LiveTask) -> V?,
         inList: Bool = true, required: Bool = false, compare: Compare<V> = .exact,
         bodyOmits: (@Sendable (V) -> Bool)? = nil, exportOmits: (@Sendable (V) -> Bool)? = nil,
-        readBack: (@Sendable (V) -> V)? = nil,
+        readBack: (@Sendable (V) -> V)? = nil, platformDecides: String? = nil,
         example: V, doc: Doc
     ) -> Field {
         make(key: key.rawValue, inExtras: false, live: live, inList: inList, required: required, compare: compare,
-             bodyOmits: bodyOmits, exportOmits: exportOmits, readBack: readBack, example: example, doc: doc,
+             bodyOmits: bodyOmits, exportOmits: exportOmits, readBack: readBack, platformDecides: platformDecides,
+             example: example, doc: doc,
              get: get, set: set,
              reader: .task { task, config in set(&config, read(task)) })
     }
@@ -245,13 +250,13 @@ extension FieldTable {
         live liveKey: LiveExtras.CodingKeys, read: @escaping @Sendable (LiveExtras, inout [String]) -> V?,
         inList: Bool = true, required: Bool = false, compare: Compare<V> = .exact,
         bodyOmits: (@Sendable (V) -> Bool)? = nil, exportOmits: (@Sendable (V) -> Bool)? = nil,
-        readBack: (@Sendable (V) -> V)? = nil,
+        readBack: (@Sendable (V) -> V)? = nil, platformDecides: String? = nil,
         example: V, doc: Doc
     ) -> Field {
         make(
             key: key.rawValue, inExtras: true, live: [.dialer(liveKey), .local(liveKey)], inList: inList,
             required: required, compare: compare, bodyOmits: bodyOmits, exportOmits: exportOmits,
-            readBack: readBack, example: example, doc: doc,
+            readBack: readBack, platformDecides: platformDecides, example: example, doc: doc,
             // Reads the one field in place (`flatMap` borrows the block; it is not copied).
             get: { (config: TaskConfig) -> V? in config.taskExtras.flatMap(get) },
             set: { (config: inout TaskConfig, value: V?) in
@@ -275,7 +280,7 @@ extension FieldTable {
     private static func make<V: FieldValue>(
         key: String, inExtras: Bool, live: [LiveKey], inList: Bool, required: Bool, compare: Compare<V>,
         bodyOmits: (@Sendable (V) -> Bool)?, exportOmits: (@Sendable (V) -> Bool)?, readBack: (@Sendable (V) -> V)?,
-        example: V, doc: Doc,
+        platformDecides: String?, example: V, doc: Doc,
         get: @escaping @Sendable (TaskConfig) -> V?, set: @escaping @Sendable (inout TaskConfig, V?) -> Void,
         reader: Reader
     ) -> Field {
@@ -296,7 +301,7 @@ extension FieldTable {
         }
         return Field(
             key: key, inExtras: inExtras, path: path, live: live, inList: inList, comparison: compare.kind,
-            requiredInBody: required, doc: doc,
+            requiredInBody: required, doc: doc, platformDecides: platformDecides,
             isSet: { get($0) != nil },
             equal: { get($0) == get($1) },
             copy: { target, source in

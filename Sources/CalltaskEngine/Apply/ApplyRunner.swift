@@ -189,6 +189,15 @@ public struct ApplyRunner: Sendable {
                 } catch {
                     action = machine.callFailed(Self.failure(error))
                 }
+            case .readBack:
+                do {
+                    var live = try await client.taskDetail(uuid: task.uuid)
+                    if live.uuid.isEmpty { live.uuid = task.uuid }
+                    action = machine.readBackRead(live)
+                    for warning in machine.readBackWarnings { progress("\(name): warning: " + InertText.line(warning)) }
+                } catch {
+                    action = machine.callFailed(Self.failure(error))
+                }
             case .resume:
                 progress("\(name): resume")
                 do {
@@ -212,7 +221,9 @@ public struct ApplyRunner: Sendable {
                     let deviation = steps == task.steps ? nil
                         : "steps taken: \(steps.isEmpty ? "none" : steps.arrowed); the plan said \(task.steps.arrowed) "
                             + "(the task's run state changed since the plan)"
-                    result = .init(uuid: task.uuid, name: task.name, result: .updated, steps: steps, detail: deviation)
+                    let notes = [deviation].compactMap { $0 } + machine.readBackWarnings
+                    result = .init(uuid: task.uuid, name: task.name, result: .updated, steps: steps,
+                                   detail: notes.isEmpty ? nil : notes.joined(separator: "; "))
                 case .skipped(let reason):
                     result = .init(uuid: task.uuid, name: task.name, result: .skipped, steps: [], detail: reason)
                 case .notStarted(let reason):
