@@ -32,6 +32,10 @@ public struct SimulatorOptions: Sendable, Hashable {
     public var resumePath: String = defaultResumePath
     /// The faults to inject into `/agent-api` calls.
     public var faults: FaultOptions = FaultOptions()
+    /// A test knob, not the platform: after each applied update, change this top-level field (e.g.
+    /// `remark`, `maximumcall`) to a value the body did not carry, as a platform that rewrites a field
+    /// on its own would; so a test shows that apply reads each task back and notices. Nil: off.
+    public var alterOnUpdate: String?
     /// The dialer clock's start (`YYYY-MM-DD HH:MM:SS`), which decides each task's `call_status`
     /// (`DialerState`); `PUT /_sim/clock` moves it later.
     public var dialerTime: String = TaskStore.defaultDialerTime

@@ -64,7 +64,7 @@ struct TaskAPI: Sendable {
         case .failure(let rejection):
             return .failure(http: 422, code: 422, rejection.message)
         case .success(let accepted):
-            switch await store.applyUpdate(id: taskId, body: accepted, strict: options.strictPut) {
+            switch await store.applyUpdate(id: taskId, body: accepted, strict: options.strictPut, alter: options.alterOnUpdate) {
             case .applied: return .success("修改成功", data: "")
             case .notFound: return .taskNotFound
             case .running: return .taskRunning

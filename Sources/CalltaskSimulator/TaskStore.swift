@@ -90,12 +90,21 @@ public actor TaskStore {
     }
 
     /// Applies a validated update body (`UpdateValidator`) unless the task is running (seed 001: 6007).
-    func applyUpdate(id: String, body: JSONValue, strict: Bool) -> UpdateOutcome {
+    func applyUpdate(id: String, body: JSONValue, strict: Bool, alter: String? = nil) -> UpdateOutcome {
         guard var task = tasks[id] else { return .notFound }
         guard !task.isEnabled else { return .running }
         let stamp = clock.tick()
         task.updateRecord { record in
             record = TaskUpdate.apply(body, strict: strict, to: record, alterDatetime: stamp)
+            if let alter {
+                // `SimulatorOptions.alterOnUpdate`: a value the body did not carry.
+                switch record[alter] ?? .null {
+                case .int(let number): record[alter] = .int(number + 1)
+                case .string(let text): record[alter] = .string(text + " (changed by the platform)")
+                case .bool(let flag): record[alter] = .bool(!flag)
+                default: record[alter] = .string("changed by the platform")
+                }
+            }
         }
         tasks[id] = task
         return .applied(current(task))

@@ -64,6 +64,9 @@ struct CalltaskSim: AsyncParsableCommand {
     @Option(name: .customLong("fault-seed"), help: "Seed of the fault RNG, to replay a run's faults.")
     var faultSeed: UInt64?
 
+    @Option(name: .customLong("alter-on-update"), help: "Test knob: after each update, change this top-level field (e.g. remark) to a value the body did not carry.")
+    var alterOnUpdate: String?
+
     @Option(help: "The dialer clock (YYYY-MM-DD HH:MM:SS), which decides each task's call_status; PUT /_sim/clock moves it.")
     var now: String = TaskStore.defaultDialerTime
 
@@ -102,6 +105,7 @@ struct CalltaskSim: AsyncParsableCommand {
         options.faults.dropRate = dropRate
         options.faults.seed = faultSeed
         options.dialerTime = now
+        options.alterOnUpdate = alterOnUpdate
 
         let tasks: [SimTask]?
         if let seed {

@@ -243,5 +243,23 @@ struct PlanContractTests {
         #expect(apply.stderr.contains("old.json has plan format 1; this calltask reads format 2. Nothing was applied"), "\(apply)")
         #expect(try await simulator.log().allSatisfy { $0.method == "GET" }, "a write was sent")
     }
+
+    @Test("the platform changes a field the spec does not manage on update: apply fails the task naming it, exit 1, planned run state kept")
+    func readBackDiffersFailsTheTask() async throws {
+        let simulator = try SimulatorProcess(["--strict-put", "--alter-on-update", "remark"])
+        defer { simulator.stop() }
+        let workspace = try Workspace()
+        let apply = try await calltask(["apply", "--auto-approve", "--target", "spring-sale-followup", "examples/"], in: workspace, simulator: simulator)
+        #expect(apply.status == 1, "\(apply)")
+        #expect(apply.stderr.contains("failed: spring-sale-followup (\(spring)): updated, read-back differs: remark: predicted"), "\(apply)")
+        #expect(apply.stderr.contains("remark: predicted (not set), read \"changed by the platform\""), "\(apply)")
+        #expect(apply.stdout.contains("Apply: 0 of 1 planned updated, 1 failed"), "\(apply)")
+        #expect(try await simulator.enableStates()[spring] == true, "the task was running and is planned to run: it must run")
+        let journal = workspace.read(".calltask/journal.jsonl") ?? ""
+        #expect(journal.contains("\"state\":\"done\""), "the journal entry was not closed: \(journal)")
+        let log = try await simulator.log()
+        #expect(log.filter { $0.taskId == spring }.map(\.kind).suffix(6) == ["detail", "pause", "detail", "update", "detail", "resume"],
+                "\(log.map(\.kind))")
+    }
 }
 

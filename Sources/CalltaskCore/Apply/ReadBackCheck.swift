@@ -23,15 +23,20 @@ public struct ReadBackDifference: Hashable, Sendable, Codable, CustomStringConve
 /// "produced an inconsistent result after apply"): every field the body carries, through the field
 /// table's read-back column (`FieldTable.predictedReadBack`).
 public enum ReadBackCheck {
-    /// The fields whose read-back differs from the prediction, in table order.
+    /// The fields whose read-back differs from the prediction, in table order: a field the body
+    /// carried reads back as the table predicts for the written value; a field it did not carry reads
+    /// back as it was before the update (nothing changes what the body leaves out).
     ///
     /// - Parameters:
     ///   - body: the update body that was sent.
+    ///   - before: the task's detail read before the update, normalized.
     ///   - readBack: the task's detail read after the update, normalized.
-    public static func differences(body: TaskConfig, readBack: NormalizedTask, table: FieldTable = .standard) -> [ReadBackDifference] {
-        let predicted = table.predictedReadBack(body)
+    public static func differences(body: TaskConfig, before: NormalizedTask, readBack: NormalizedTask,
+                                   table: FieldTable = .standard) -> [ReadBackDifference] {
+        var predicted = table.predictedReadBack(body)
+        for field in table.fields where !field.isSet(body) { field.copy(&predicted, before.config) }
         var out: [ReadBackDifference] = []
-        for field in table.fields where field.isSet(body) {
+        for field in table.fields {
             if field.equal(predicted, readBack.config) { continue }
             out.append(ReadBackDifference(path: field.path, predicted: field.value(predicted), read: field.value(readBack.config),
                                           platformDecides: field.platformDecides))

@@ -99,6 +99,8 @@ public struct TaskApplyStateMachine: Sendable {
     private let options: Options
     private var wasEnabled = false
     private var paused = false
+    /// The task as read before the update (what the body leaves out must read back unchanged).
+    private var before: NormalizedTask?
     /// The run state being restored is the planned one (after a failed read-back), not the one found.
     private var restoringToPlanned = false
     /// The journal holds a pausing entry for this task (so a done entry must close it).
@@ -138,6 +140,7 @@ public struct TaskApplyStateMachine: Sendable {
                 return finish(.skipped(reason: "changed since the plan was made; plan again"))
             }
             wasEnabled = normalized.enabled
+            before = normalized
             var body: TaskConfig?
             if plan.needsUpdate {
                 switch UpdateBody.build(live: normalized, desired: plan.desired) {
@@ -225,7 +228,8 @@ public struct TaskApplyStateMachine: Sendable {
     /// read-back differs"); its run state is still brought to the planned one.
     public mutating func readBackRead(_ live: LiveTask) -> Action {
         guard case .verifying(let body) = state else { return .finish(.failed(reason: "internal: unexpected read-back")) }
-        let differences = ReadBackCheck.differences(body: body, readBack: Normalizer.normalize(live))
+        let differences = ReadBackCheck.differences(body: body, before: before ?? Normalizer.normalize(live),
+                                                    readBack: Normalizer.normalize(live))
         readBackWarnings = differences.filter { $0.platformDecides != nil }.map { difference in
             "read back differently, which the docs leave to the platform (\(difference.platformDecides ?? "")): \(difference)"
         }
