@@ -261,5 +261,30 @@ struct PlanContractTests {
         #expect(log.filter { $0.taskId == spring }.map(\.kind).suffix(6) == ["detail", "pause", "detail", "update", "detail", "resume"],
                 "\(log.map(\.kind))")
     }
+
+    @Test("a remark change on seed 000's example task shows the local copy's work_hour replaced by the dialer's, as a side effect and a warning, in every format")
+    func sideEffectsAreShown() async throws {
+        let simulator = try SimulatorProcess(["--strict-put"])
+        defer { simulator.stop() }
+        let workspace = try Workspace()
+        try workspace.write("examples/seed-example.yaml", """
+            uuid: \(seedExample)
+            name: 测试api接口创建-222
+            remark: managed by calltask
+            """)
+        let text = try await calltask(["plan", "--target", seedExample, "examples/"], in: workspace, simulator: simulator)
+        #expect(text.status == 0, "\(text)")
+        #expect(text.stdout.contains("side effect: task_extras.work_hour (local copy): ["), "\(text)")
+        #expect(text.stdout.contains("the local copy (task_extras) made equal to the dialer's (new_task_extra)"), "\(text)")
+        #expect(text.stdout.contains("warning: side effect task_extras.work_hour (local copy)"), "\(text)")
+        let markdown = try await calltask(["plan", "--format", "markdown", "--target", seedExample, "examples/"], in: workspace, simulator: simulator)
+        #expect(markdown.stdout.contains("Side effects of the full update body (not in the spec):"), "\(markdown)")
+        let json = try await calltask(["plan", "--format", "json", "--target", seedExample, "examples/"], in: workspace, simulator: simulator)
+        let object = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any]
+        let task = (object?["tasks"] as? [[String: Any]])?.first
+        let effects = task?["side_effects"] as? [[String: Any]] ?? []
+        #expect(effects.contains { ($0["path"] as? String) == "task_extras.work_hour (local copy)" && ($0["loses_information"] as? Bool) == true },
+                "\(json.stdout)")
+    }
 }
 

@@ -74,7 +74,7 @@ struct ApplyEngineTests {
             let before = await sim.records()[Self.insurance]
             let specs = try SimulatorHarness.specs(["a.yaml": "uuid: \(Self.insurance)\nname: insurance-renewal-2026\ntask_extras:\n  redial_interval: 25\n"])
             let plan = try await sim.plan(specs)
-            #expect(plan.requests == 1, "only list-visible fields are managed: one list page, no detail read")
+            #expect(plan.requests == 2, "one list page, and the detail of the task to update (its body and side effects come from it)")
             _ = await sim.apply(plan)
             let after = await sim.records()[Self.insurance]
             #expect(after?["task_extras"]?["holiday"] == before?["task_extras"]?["holiday"])

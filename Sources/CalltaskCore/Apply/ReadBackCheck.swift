@@ -38,8 +38,9 @@ public enum ReadBackCheck {
         var out: [ReadBackDifference] = []
         for field in table.fields {
             if field.equal(predicted, readBack.config) { continue }
+            let omitted = !field.isSet(body) && field.isSet(before.config)
             out.append(ReadBackDifference(path: field.path, predicted: field.value(predicted), read: field.value(readBack.config),
-                                          platformDecides: field.platformDecides))
+                                          platformDecides: omitted ? SideEffectPredictor.omittedReason : field.platformDecides))
         }
         return out
     }

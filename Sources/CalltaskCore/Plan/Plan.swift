@@ -57,6 +57,9 @@ public struct TaskPlan: Codable, Hashable, Sendable {
     public var digest: String
     /// Facts about this task a reviewer should know that are not warnings (write-only values).
     public var notes: [String]
+    /// What the update changes beyond the spec's changes, predicted from the task's detail
+    /// (`SideEffectPredictor`); empty when the task is not updated.
+    public var sideEffects: [SideEffect] = []
 
     public struct EnableChange: Codable, Hashable, Sendable {
         public var from: Bool
@@ -94,6 +97,7 @@ public struct TaskPlan: Codable, Hashable, Sendable {
         case uuid, name, source, action, enabled, steps, changes, warnings, desired, fingerprint, forced, digest, notes
         case enableChange = "enable_change"
         case runState = "run_state"
+        case sideEffects = "side_effects"
         case desiredEnable = "desired_enable"
     }
 

@@ -113,7 +113,8 @@ public enum Planner {
         _ loaded: LoadedSpec, listed: LiveTask, details: [String: LiveTask], forced: Bool = false
     ) -> (task: TaskPlan, writeOnlyUsed: Bool) {
         let normalized: NormalizedTask
-        if !details.isEmpty, let detail = details[listed.uuid] {
+        let detail = details.isEmpty ? nil : details[listed.uuid]
+        if let detail {
             normalized = Normalizer.normalize(detail)
         } else {
             normalized = Normalizer.normalize(listed)
@@ -154,12 +155,23 @@ public enum Planner {
         if writeOnlyUsed, action == .update, update {
             taskNotes.append("redial codes 11 (blacklisted) / 12 (user_blocked) are written with this update; the platform never reads them back, so they are not compared")
         }
-        let task = TaskPlan(
+        var sideEffects: [SideEffect] = []
+        if action == .update, update, let detail {
+            sideEffects = SideEffectPredictor.predict(detail: detail, normalized: normalized, desired: desired, changes: changes)
+            if sideEffects.contains(where: { $0.path == FieldTable.redialStatusPath }) {
+                warnings.removeAll { $0.hasPrefix("redial da_status holds strings no code writes") }  // said below, with its reason
+            }
+            for effect in sideEffects where effect.losesInformation {
+                warnings.append("side effect \(effect.path): \(effect.reason); what the platform had is lost")
+            }
+        }
+        var task = TaskPlan(
             uuid: listed.uuid, name: normalized.name, source: loaded.location.description, action: action,
             enabled: normalized.enabled, steps: steps, changes: changes, enableChange: enableChange, warnings: warnings,
             desired: loaded.spec.config, desiredEnable: loaded.spec.enable, fingerprint: Fingerprint.of(normalized),
             forced: forced && action == .update, digest: TaskDigest.of(loaded), notes: taskNotes,
             runState: RunState(enable: normalized.enabled, callStatus: normalized.callStatus))
+        task.sideEffects = sideEffects
         return (task, writeOnlyUsed)
     }
 }

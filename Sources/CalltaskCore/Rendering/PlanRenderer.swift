@@ -15,6 +15,7 @@ public enum PlanRenderer {
             if let enable = task.enableChange {
                 out += "      enable: \(enable.from) → \(enable.to)\n"
             }
+            for effect in task.sideEffects { out += "      " + style.yellow("side effect: ") + sideEffectLine(effect) + "\n" }
             for warning in task.warnings { out += "    " + style.yellow("warning: ") + InertText.line(warning) + "\n" }
             for note in task.notes { out += "    note: " + InertText.line(note) + "\n" }
             out += "\n"
@@ -61,6 +62,12 @@ public enum PlanRenderer {
         case .noChange:
             return "  \(name) (\(InertText.line(task.uuid))) — no changes"
         }
+    }
+
+    /// `path: old → new (reason)`; a value the platform decides is shown as such, never invented.
+    static func sideEffectLine(_ effect: SideEffect) -> String {
+        let new = effect.platformDecides ? "platform decides" + (effect.new.map { " (sent: \($0))" } ?? "") : (effect.new?.description ?? "(not set)")
+        return InertText.line(effect.path) + ": " + (effect.old?.description ?? "(not set)") + " → " + new + " — " + InertText.line(effect.reason)
     }
 
     static func changeLines(_ change: FieldChange, style: TerminalStyle) -> String {
@@ -134,6 +141,16 @@ public enum PlanRenderer {
             }
             if let enable = task.enableChange { section += "# enable\n- \(enable.from)\n+ \(enable.to)\n" }
             if !task.changes.isEmpty || task.enableChange != nil { section += "```\n" }
+            if !task.sideEffects.isEmpty {
+                section += "\nSide effects of the full update body (not in the spec):\n\n```diff\n"
+                for effect in task.sideEffects {
+                    section += "# \(InertText.line(effect.path)) (side effect: \(InertText.line(effect.reason)))\n"
+                    section += "- \(effect.old?.description ?? "(not set)")\n"
+                    section += effect.platformDecides ? "+ (platform decides)" + (effect.new.map { " sent: \($0)" } ?? "") + "\n"
+                        : "+ \(effect.new?.description ?? "(not set)")\n"
+                }
+                section += "```\n"
+            }
             for warning in task.warnings { section += "\n> ⚠️ \(InertText.html(warning))\n" }
             for note in task.notes { section += "\n> \(InertText.html(note))\n" }
             section += "\n</details>\n\n"

@@ -23,10 +23,19 @@ public struct PlanRunner: Sendable {
         var requests = listing.requests
         let matched = Matcher.match(scoped, live: listing.tasks)
         let needed = matched.matches.filter { Planner.needsDetail($0.spec.spec) }.map(\.live.uuid)
-        let details = try await readDetails(needed)
+        var details = try await readDetails(needed)
         requests += needed.count
         var result = Planner.plan(matched: matched, details: details, options: options,
                                   account: account, specHash: specs.hash, requests: requests)
+        // Every task to update is planned from its detail: the update body is built from it, so its
+        // side effects (and the read-back apply checks) are predicted from it. One read per changed task.
+        let changed = result.plan.toUpdate.filter { $0.needsUpdate && details[$0.uuid] == nil }.map(\.uuid)
+        if !changed.isEmpty {
+            details.merge(try await readDetails(changed)) { first, _ in first }
+            requests += changed.count
+            result = Planner.plan(matched: matched, details: details, options: options,
+                                  account: account, specHash: specs.hash, requests: requests)
+        }
         result.plan.specFiles = specs.files
         return result
     }
