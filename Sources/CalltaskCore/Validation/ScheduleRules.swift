@@ -29,7 +29,7 @@ enum ScheduleRules {
             let path = FieldPath.extras(.holiday).appending(index: index)
             var ok = true
             for (key, value) in [("start", holiday.start), ("end", holiday.end)] where !DateText.isDateMinute(value) && !DateText.isDateTime(value) {
-                let written = spec.writes(path.appending("begin")) && key == "start" ? "begin" : key
+                let written = spec.writes(spec.documentPath(path.appending("begin"))) && key == "start" ? "begin" : key
                 out.append(spec.error(path.appending(written), "'\(value)' is not a date and time in the form YYYY-MM-DD HH:MM",
                                       hint: "write it like \"2026-10-01 00:00\""))
                 ok = false
@@ -88,7 +88,7 @@ enum ScheduleRules {
                 let other = later == next.index ? previous : next
                 let this = later == next.index ? next : previous
                 out.append(spec.error(base.appending(index: later).appending(beginKey),
-                                      "the window \(this.begin)–\(this.end) overlaps \(other.begin)–\(other.end) (item \(earlier))" + (base == .extras(.workHour) ? " on weekday \(this.day)" : "")))
+                                      "the window \(this.begin)–\(this.end) overlaps \(other.begin)–\(other.end) (item \(spec.documentIndex(earlier, in: base)))" + (base == .extras(.workHour) ? " on weekday \(this.day)" : "")))
             }
         }
         return out

@@ -15,7 +15,9 @@ public struct YAMLDecoder: Sendable {
     public struct Result<Value> {
         public var value: Value?
         public var diagnostics: [Diagnostic]
-        /// Paths whose values were dropped because they failed to decode.
+        /// Paths whose values were dropped because they failed to decode, as paths of the document
+        /// decoded (list indexes count the dropped items). `value` lacks them: to turn a path of `value`
+        /// into the document's, use `FieldPath.restoringRemoved(_:)` with these.
         public var removedPaths: [FieldPath] = []
     }
 
@@ -42,6 +44,7 @@ public struct YAMLDecoder: Sendable {
             do {
                 let value = try T(from: NodeDecoder(node: tree, parent: nil, key: nil, tracker: tracker))
                 diagnostics += Self.unknownKeys(in: tree, as: type, tracker: tracker, ignoringRootKeys: ignore)
+                    .map { $0.restoringRemoved(removed) }
                 return Result(value: value, diagnostics: diagnostics, removedPaths: removed)
             } catch let error as DecodingError {
                 failure = error
@@ -49,21 +52,23 @@ public struct YAMLDecoder: Sendable {
                 diagnostics.append(Diagnostic(at: node.location, "\(error)"))
                 break
             }
+            // Paths of `tree`, which is shorter than the document wherever a list item was dropped;
+            // diagnostics and `removed` name the document's own paths (`restoringRemoved`).
             var target: FieldPath
             if case .keyNotFound(let key, let context) = failure {
                 let parent = FieldPath(codingPath: context.codingPath)
-                if removed.contains(parent.appending(key.stringValue)) {
+                if removed.contains(parent.appending(key.stringValue).restoringRemoved(removed)) {
                     target = parent  // a required key we removed ourselves: drop its mapping instead
                 } else {
-                    diagnostics.append(Self.diagnostic(for: failure, root: tree))
+                    diagnostics.append(Self.diagnostic(for: failure, root: tree).restoringRemoved(removed))
                     target = parent
                 }
             } else {
-                diagnostics.append(Self.diagnostic(for: failure, root: tree))
+                diagnostics.append(Self.diagnostic(for: failure, root: tree).restoringRemoved(removed))
                 target = Self.failurePath(failure)
             }
             guard !target.isEmpty, let pruned = tree.removing(target) else { break }
-            removed.append(target)
+            removed.append(target.restoringRemoved(removed))
             tree = pruned
         }
         return Result(value: nil, diagnostics: diagnostics, removedPaths: removed)
@@ -117,6 +122,16 @@ public struct YAMLDecoder: Sendable {
         @unknown default:
             return Diagnostic(at: root.location, "\(error)")
         }
+    }
+}
+
+extension Diagnostic {
+    /// The diagnostic with its path read in the document rather than in the pruned tree.
+    func restoringRemoved(_ removed: [FieldPath]) -> Diagnostic {
+        guard !removed.isEmpty else { return self }
+        var copy = self
+        copy.path = path.restoringRemoved(removed)
+        return copy
     }
 }
 
