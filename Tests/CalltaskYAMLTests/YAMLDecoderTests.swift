@@ -129,6 +129,33 @@ struct YAMLDecoderTests {
         #expect(diagnostic.description.hasSuffix("error: " + expected), "\(diagnostic.description)")
     }
 
+    @Test("a key written one level off says where it belongs, whether or not that mapping is written", arguments: [
+        ("name: a\n1️⃣redial_interval: 5\n", "redial_interval: unknown key 'redial_interval'", "'redial_interval' belongs under 'nested'"),
+        ("name: a\nnested: {redial_interval: 5}\n1️⃣redial_max_times: 2\n", "redial_max_times: unknown key 'redial_max_times'",
+         "'redial_max_times' belongs under 'nested'"),
+        ("name: a\nnested:\n  redial_interval: 5\n  1️⃣count: 2\n", "nested.count: unknown key 'count' in 'nested'", "'count' belongs at the top level"),
+        ("name: a\n1️⃣redial_intervl: 5\n", "redial_intervl: unknown key 'redial_intervl'",
+         "did you mean 'redial_interval'? It belongs under 'nested'"),
+    ])
+    func misplacedKey(text: String, expected: String, hint: String) throws {
+        let yaml = MarkedYAML(text)
+        let diagnostic = try single(try decode(yaml).diagnostics)
+        #expect(diagnostic.description.hasSuffix("error: " + expected), "\(diagnostic.description)")
+        #expect(diagnostic.hint == hint)
+        #expect(diagnostic.location == yaml.location("1️⃣", file: "file.yaml"))
+    }
+
+    @Test("a list or a scalar where a mapping is expected names the mapping's keys", arguments: [
+        ("name: a\nnested: 1️⃣[5]\n", "write it as a mapping of redial_interval, redial_max_times"),
+        ("name: a\nnested: 1️⃣5\n", "write it as a mapping of redial_interval, redial_max_times"),
+    ])
+    func mappingShapeHint(text: String, hint: String) throws {
+        let yaml = MarkedYAML(text)
+        let diagnostic = try single(try decode(yaml).diagnostics)
+        #expect(diagnostic.hint == hint)
+        #expect(diagnostic.location == yaml.location("1️⃣", file: "file.yaml"))
+    }
+
     @Test("a missing required key is located at its enclosing mapping")
     func missingKey() throws {
         let yaml = MarkedYAML("name: a\nnested:\n  1️⃣redial_max_times: 2\n")

@@ -38,6 +38,7 @@ public struct YAMLDecoder: Sendable {
         var tree = node.serial < 0 ? node.numbered() : node
         var diagnostics: [Diagnostic] = []
         var removed: [FieldPath] = []
+        var hintBudget = 32  // probe decodes for shape hints, for the whole document
         for _ in 0..<64 {
             let tracker = KeyTracker(recordsAskedKeys: false)
             let failure: DecodingError
@@ -64,7 +65,9 @@ public struct YAMLDecoder: Sendable {
                     target = parent
                 }
             } else {
-                diagnostics.append(Self.diagnostic(for: failure, root: tree).restoringRemoved(removed))
+                var diagnostic = Self.diagnostic(for: failure, root: tree)
+                if diagnostic.hint == nil { diagnostic.hint = Self.shapeHint(for: failure, as: type, root: tree, budget: &hintBudget) }
+                diagnostics.append(diagnostic.restoringRemoved(removed))
                 target = Self.failurePath(failure)
             }
             guard !target.isEmpty, let pruned = tree.removing(target) else { break }
@@ -83,7 +86,25 @@ public struct YAMLDecoder: Sendable {
         guard UnknownKeyFinder.hasUnknownKey(in: tree, tracker: tracker, ignoringRootKeys: ignore) else { return [] }
         let recorder = KeyTracker(recordsAskedKeys: true)
         _ = try? T(from: NodeDecoder(node: tree, parent: nil, key: nil, tracker: recorder))
-        return UnknownKeyFinder.find(in: tree, tracker: recorder, ignoringRootKeys: ignore)
+        let places = KeyPlaces(type, tree: tree, recorder: recorder, ignoringRootKeys: ignore)
+        return UnknownKeyFinder.find(in: tree, tracker: recorder, ignoringRootKeys: ignore, places: places)
+    }
+
+    /// For a mapping expected where a list or a scalar is written: the keys the mapping takes, found by
+    /// probing (`KeyPlaces.keys`). "write it as a mapping: {da_status: [...]}" when it takes one key.
+    private static func shapeHint<T: Decodable>(
+        for error: DecodingError, as type: T.Type, root: YAMLNode, budget: inout Int
+    ) -> String? {
+        guard case .typeMismatch(let expected, let context) = error,
+              ObjectIdentifier(expected) == ObjectIdentifier([String: Any].self), root.weight <= KeyPlaces.probeWeightLimit else { return nil }
+        let path = FieldPath(codingPath: context.codingPath)
+        let keys = KeyPlaces.keys(of: type, in: root, askedAt: path, budget: &budget).sorted()
+        guard let first = keys.first else { return nil }
+        if keys.count == 1 {
+            let placeholder = root.node(at: path).node.elements != nil ? "[...]" : "..."
+            return "write it as a mapping: {\(first): \(placeholder)}"
+        }
+        return "write it as a mapping of \(keys.joined(separator: ", "))"
     }
 
     private static func failurePath(_ error: DecodingError) -> FieldPath {
@@ -204,7 +225,10 @@ enum UnknownKeyFinder {
     }
 
     /// Every unknown key, located, with the closest key that was asked for (the tracker must record them).
-    static func find(in root: YAMLNode, tracker: KeyTracker, ignoringRootKeys ignore: (String) -> Bool) -> [Diagnostic] {
+    /// A key that belongs at another level says where (`places`), before any did-you-mean.
+    static func find(
+        in root: YAMLNode, tracker: KeyTracker, ignoringRootKeys ignore: (String) -> Bool, places: KeyPlaces? = nil
+    ) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         walk(root, tracker: tracker, ignore: ignore) { pair, path in
             guard let key = pair.key.scalar?.value else { return true }
@@ -214,7 +238,9 @@ enum UnknownKeyFinder {
             let place = parent.isEmpty ? "" : " in '\(parent)'"
             diagnostics.append(Diagnostic(
                 at: pair.key.location, path: parent.appending(key), "unknown key '\(key)'\(place)",
-                hint: suggestion.map { "did you mean '\($0)'?" }
+                hint: places?.hint(for: key, under: parent)
+                    ?? suggestion.map { "did you mean '\($0)'?" }
+                    ?? places?.suggestion(for: key, under: parent)
                     ?? "valid keys here: \(asked.sorted().joined(separator: ", "))"))
             return true
         }
