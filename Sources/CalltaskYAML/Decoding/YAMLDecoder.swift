@@ -414,9 +414,18 @@ struct KeyedNodeContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
         return pair.value.isNull
     }
 
-    /// The value node for `key`, or nil when the key is absent or its value is null: one lookup.
-    private func present(_ key: Key) -> YAMLNode? {
-        guard let pair = pair(for: key), !pair.value.isNull else { return nil }
+    /// The value node for `key`, or nil when the key is absent: one lookup.
+    ///
+    /// A key written without a value (`maximumcall:`, `remark: ~`) is an error, not an absent key: it is
+    /// nearly always a value forgotten, and the JSON Schema refuses null too. Leaving the key out is how
+    /// a document says "not set".
+    private func present(_ key: Key) throws -> YAMLNode? {
+        guard let pair = pair(for: key) else { return nil }
+        guard !pair.value.isNull else {
+            throw DecodingError.valueNotFound(Any.self, .init(
+                codingPath: codingPath + [key], debugDescription: "'\(key.stringValue)' has no value",
+                underlyingError: ScalarHint("write a value, or leave the key out")))
+        }
         return pair.value
     }
 
@@ -429,7 +438,7 @@ struct KeyedNodeContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
     }
 
     func decodeIfPresent<T: Decodable>(_ type: T.Type, forKey key: Key) throws -> T? {
-        guard let value = present(key) else { return nil }
+        guard let value = try present(key) else { return nil }
         return try T(from: NodeDecoder(node: value, parent: path, key: key, tracker: tracker))
     }
     func decodeIfPresent(_ type: Bool.Type, forKey key: Key) throws -> Bool? { try present(key).map { try single($0, key).decode(type) } }
@@ -540,9 +549,30 @@ struct SingleNodeContainer: SingleValueDecodingContainer {
         }
     }
 
+    /// Text is a string scalar: quoted, or plain and neither a number nor a boolean (YAML 1.2 core), as a
+    /// JSON decoder takes only a JSON string. `name: 123` is the number 123, so it is not text.
     func decode(_ type: String.Type) throws -> String {
         guard let scalar = node.scalar, !node.isNull else { throw mismatch(type, "text") }
+        // Only a plain scalar starting like a number or a boolean can resolve to one.
+        if scalar.isPlain || node.tag != nil, let first = scalar.value.utf8.first, Self.mayResolve(first) {
+            switch resolved {
+            case .bool?, .int?, .float?:
+                throw mismatch(type, "text", hint: "quote it if it is meant as text: \"\(scalar.value)\"")
+            default:
+                break
+            }
+        }
         return scalar.value
+    }
+
+    private static func mayResolve(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "+"), UInt8(ascii: "."),
+             UInt8(ascii: "t"), UInt8(ascii: "T"), UInt8(ascii: "f"), UInt8(ascii: "F"):
+            return true
+        default:
+            return false
+        }
     }
 
     func decode(_ type: Double.Type) throws -> Double {
