@@ -2,8 +2,9 @@ import CalltaskModels
 import CalltaskYAML
 
 /// Dates and daily windows: `start_time` before `stop_time` in `YYYY-MM-DD HH:MM:SS`; holidays
-/// `YYYY-MM-DD HH:MM` with start before end; `HH:MM` windows with begin before end and no overlap
-/// within a day (`work_hour` per weekday, time-sliced scripts, `group_switch_rule`).
+/// `YYYY-MM-DD HH:MM` with start before end, the start written once; `HH:MM` windows with begin before
+/// end and no overlap within a day (`work_hour` per weekday, time-sliced scripts, `group_switch_rule`);
+/// weekdays 0..6; `interval_time` not negative; old 2.0 redial times `HH:MM:SS`.
 enum ScheduleRules {
     static func check(_ spec: LoadedSpec) -> [Diagnostic] {
         var out: [Diagnostic] = []
@@ -28,7 +29,11 @@ enum ScheduleRules {
         for (index, holiday) in (extras?.holiday ?? []).enumerated() {
             let path = FieldPath.extras(.holiday).appending(index: index)
             var ok = true
-            for (key, value) in [("start", holiday.start), ("end", holiday.end)] where !DateText.isDateMinute(value) && !DateText.isDateTime(value) {
+            if spec.writes(spec.documentPath(path.appending("start"))), spec.writes(spec.documentPath(path.appending("begin"))) {
+                out.append(spec.error(path.appending("begin"), "the holiday's start is written twice, as 'start' and as 'begin'",
+                                      hint: "write one of them; calltask sends the start under both keys"))
+            }
+            for (key, value) in [("start", holiday.start), ("end", holiday.end)] where !DateText.isDateMinute(value) {
                 let written = spec.writes(spec.documentPath(path.appending("begin"))) && key == "start" ? "begin" : key
                 out.append(spec.error(path.appending(written), "'\(value)' is not a date and time in the form YYYY-MM-DD HH:MM",
                                       hint: "write it like \"2026-10-01 00:00\""))
@@ -38,10 +43,13 @@ enum ScheduleRules {
                 out.append(spec.error(path.appending("end"), "holiday end \(holiday.end) is not after its start \(holiday.start)"))
             }
         }
+        if let interval = extras?.intervalTime, interval < 0 {
+            out.append(spec.error(.extras(.intervalTime), "\(interval) is below the minimum of 0"))
+        }
         if let hours = extras?.workHour {
-            for (index, hour) in hours.enumerated() where !(0...6).contains(hour.wday.value) {
+            for (index, hour) in hours.enumerated() where hour.wday.text != nil || !(0...6).contains(hour.wday.value) {
                 out.append(spec.error(FieldPath.extras(.workHour).appending(index: index).appending("wday"),
-                                      "\(hour.wday.value) is not a weekday; expected 0 (Sunday) to 6 (Saturday)"))
+                                      "\(hour.wday.text.map { "'\($0)'" } ?? String(hour.wday.value)) is not a weekday; expected 0 (Sunday) to 6 (Saturday)"))
             }
             out += windows(hours.enumerated().map { (index: $0.offset, day: $0.element.wday.value, begin: $0.element.begin, end: $0.element.end) },
                            base: .extras(.workHour), beginKey: "begin", endKey: "end", spec: spec)
