@@ -85,7 +85,7 @@ enum UpdateFields {
         UpdateField(.top, "score_scheme_id", .id, stored: [(.top, "score_scheme_id")], reset: 0),
         // Old 2.0's redial rules, 001:918-921 only. Not in seed 000: kept at the top of the detail only.
         UpdateField(.top, "new_call_rules", .list(of: .object([
-            .init("re_call_time", .text(nonEmpty: true), required: true),  // 001:919 ("10:00:00")
+            .init("re_call_time", .redialTime, required: true),            // 001:919 ("10:00:00", 10-11 13-22)
             .init("call_interval", .integer(0...Int.max), required: true), // 001:920 (minutes)
             .init("rule_id", .id, required: true),                          // 001:921
         ])), stored: [(.top, "new_call_rules")], reset: []),

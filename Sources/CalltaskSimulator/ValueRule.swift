@@ -16,6 +16,10 @@ indirect enum ValueRule: Sendable {
     case idOrDigits
     /// A time of day, `H:MM` or `HH:MM` (001:465, 001:889).
     case clock
+    /// An old 2.0 redial time, `HH:MM:SS` (001:919: "10:00:00"), within the ranges the same row gives,
+    /// "时间范围10-11 13-22". Read as two ranges of clock time with both ends included, 10:00:00-11:00:00
+    /// and 13:00:00-22:00:00: the docs say no more (an assumption, stated in docs/rules.md).
+    case redialTime
     /// A JSON string, one of `choices`.
     case oneOf([String])
     /// A JSON array of `element`s, at most `maxCount` of them, without repeats when `unique`.
@@ -77,6 +81,14 @@ indirect enum ValueRule: Sendable {
         case .clock:
             guard let text = value.stringValue, Self.isClockTime(text) else {
                 return "The \(path) field must be a time of day, HH:MM."
+            }
+            return nil
+        case .redialTime:
+            guard let text = value.stringValue, let seconds = DocDate.secondsOfDay(text) else {
+                return "The \(path) field must be a time, HH:MM:SS."
+            }
+            guard (36_000...39_600).contains(seconds) || (46_800...79_200).contains(seconds) else {
+                return "The \(path) field is invalid: \(text) is not within 10:00:00-11:00:00 or 13:00:00-22:00:00."
             }
             return nil
         case .oneOf(let choices):
@@ -170,7 +182,7 @@ indirect enum ValueRule: Sendable {
         case .extrasObject:
             guard let object = value.objectValue else { return value }
             return .object(object.filter { UpdateFields.taskExtrasKeys.contains($0.key) })
-        case .text, .integer, .code, .flag, .id, .idOrDigits, .clock, .oneOf:
+        case .text, .integer, .code, .flag, .id, .idOrDigits, .clock, .redialTime, .oneOf:
             return value
         }
     }

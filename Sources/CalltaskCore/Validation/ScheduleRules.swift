@@ -4,7 +4,7 @@ import CalltaskYAML
 /// Dates and daily windows: `start_time` before `stop_time` in `YYYY-MM-DD HH:MM:SS`; holidays
 /// `YYYY-MM-DD HH:MM` with start before end, the start written once; `HH:MM` windows with begin before
 /// end and no overlap within a day (`work_hour` per weekday, time-sliced scripts, `group_switch_rule`);
-/// weekdays 0..6; `interval_time` not negative; old 2.0 redial times `HH:MM:SS`.
+/// weekdays 0..6; `interval_time` not negative; old 2.0 redial times `HH:MM:SS` within the redial hours.
 enum ScheduleRules {
     static func check(_ spec: LoadedSpec) -> [Diagnostic] {
         var out: [Diagnostic] = []
@@ -67,6 +67,9 @@ enum ScheduleRules {
             if !DateText.isTimeOfDayWithSeconds(rule.reCallTime) {
                 out.append(spec.error(path.appending("re_call_time"), "'\(rule.reCallTime)' is not a time in the form HH:MM:SS",
                                       hint: "write it like \"10:00:00\""))
+            } else if !RedialHours.contains(rule.reCallTime) {
+                out.append(spec.error(path.appending("re_call_time"), "\(rule.reCallTime) is outside the redial hours 10:00:00-11:00:00 and 13:00:00-22:00:00",
+                                      hint: "seed 001 gives re_call_time the ranges 10-11 and 13-22"))
             }
             if rule.callInterval < 1 {
                 out.append(spec.error(path.appending("call_interval"), "\(rule.callInterval) is below the minimum of 1 minute"))
@@ -151,5 +154,18 @@ enum DateText {
         }
         if let number = current { numbers.append(number) }
         return numbers
+    }
+}
+
+/// The hours an old 2.0 redial rule may run (seed 001, `new_call_rules.*.re_call_time`: "时间范围10-11
+/// 13-22"). Our reading, an assumption (docs/rules.md): two closed ranges of clock time,
+/// 10:00:00-11:00:00 and 13:00:00-22:00:00, both ends included.
+enum RedialHours {
+    /// Whether `HH:MM:SS` text (already checked) falls in one of the ranges.
+    static func contains(_ text: String) -> Bool {
+        let seconds = text.split(separator: ":").compactMap { Int($0) }
+        guard seconds.count == 3 else { return false }
+        let time = seconds[0] * 3600 + seconds[1] * 60 + seconds[2]
+        return (10 * 3600...11 * 3600).contains(time) || (13 * 3600...22 * 3600).contains(time)
     }
 }
