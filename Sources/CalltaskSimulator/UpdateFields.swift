@@ -85,7 +85,7 @@ enum UpdateFields {
         UpdateField(.top, "score_scheme_id", .id, stored: [(.top, "score_scheme_id")], reset: 0),
         // Old 2.0's redial rules, 001:918-921 only. Not in seed 000: kept at the top of the detail only.
         UpdateField(.top, "new_call_rules", .list(of: .object([
-            .init("re_call_time", .text(nonEmpty: true), required: true),  // 001:919 ("10:00:00")
+            .init("re_call_time", .redialTime, required: true),            // 001:919 ("10:00:00", 10-11 13-22)
             .init("call_interval", .integer(0...Int.max), required: true), // 001:920 (minutes)
             .init("rule_id", .id, required: true),                          // 001:921
         ])), stored: [(.top, "new_call_rules")], reset: []),
@@ -103,13 +103,13 @@ enum UpdateFields {
     /// `task_extras.da_status` is an unknown key (the stricter reading).
     static let taskExtras: [UpdateField] = [
         // 001:41, 001:455 ("(必填)"), 001:554; old 001:604, 001:877, 001:913. Format: the examples write
-        // "2024-12-23 19:00:00", the tables "2024/11/1 13:25": any non-empty text. Read back in both
-        // copies (000:268, 000:283).
-        UpdateField(.taskExtras, "start_time", .text(nonEmpty: true), required: true,
+        // "2024-12-23 19:00:00", the tables "2024/11/1 13:25": either form, a real date and time. Read
+        // back in both copies (000:268, 000:283).
+        UpdateField(.taskExtras, "start_time", .dateTime, required: true,
                     stored: [(.local, "start_time"), (.dialer, "start_time")], reset: ""),
-        // 001:42, 001:456, 001:555; old 001:605, 001:878, 001:914. Required (facts §2.3). Both copies
-        // (000:206, 000:284).
-        UpdateField(.taskExtras, "stop_time", .text(nonEmpty: true), required: true,
+        // 001:42, 001:456, 001:555; old 001:605, 001:878, 001:914. Required (facts §2.3). Formats as for
+        // start_time. Both copies (000:206, 000:284).
+        UpdateField(.taskExtras, "stop_time", .dateTime, required: true,
                     stored: [(.local, "stop_time"), (.dialer, "stop_time")], reset: ""),
         // New 2.0: [{id, limit}] (001:43-48, 001:457-462, 001:560); old 2.0: ids (001:606, 001:879,
         // 001:916). Must be sent, [] when empty (001:457, 001:561, 001:879, note 1 at 001:927). The
@@ -148,9 +148,9 @@ enum UpdateFields {
             .init("destination_extension", .idOrDigits, required: true), // 001:467
         ])), stored: [(.dialer, "destination_extension_list")], readBack: .timedScriptIdsAsStrings, reset: []),
         // Scripts by number variable: 001:56-75, 001:470-502, 001:569-574; at most 100 rules (001:472),
-        // at most 10 keywords each, no repeats (001:478). Required with is_group_switch 2 (001:574):
-        // NOT enforced (see `UpdateValidator`). Detail only, both copies, as sent (docs silent on the
-        // read-back shape).
+        // at most 10 keywords each, no repeats (001:478). Required with is_group_switch 2 (001:471,
+        // 001:574; `UpdateValidator`). Detail only, both copies, as sent (docs silent on the read-back
+        // shape).
         UpdateField(.taskExtras, "destination_extension_with_variable_list", .list(of: .object([
             .init("mode", .code([0, 1]), required: true),                                        // 001:477
             .init("values", .list(of: .text(nonEmpty: false), maxCount: 10, unique: true), required: true), // 001:478
@@ -170,7 +170,7 @@ enum UpdateFields {
         ]), stored: [(.local, "destination_extension_multi_config"), (.dialer, "destination_extension_multi_config")],
         reset: .null),
         // 001:79, 001:519 ("(新2.0必填)"), 001:586-587: 0 random, 1 in order, 2 reverse. Required for new
-        // 2.0: NOT enforced (see `UpdateValidator`). Read back in the dialer's copy (000:460).
+        // 2.0 (`UpdateValidator`). Read back in the dialer's copy (000:460).
         UpdateField(.taskExtras, "pop_mode", .code([0, 1, 2]), stored: [(.dialer, "pop_mode")], reset: 0),
         // 001:80, 001:520, 001:575 ("bool", sent as 0/1). Read back as a bool in the dialer's copy
         // (000:319, 000:455).

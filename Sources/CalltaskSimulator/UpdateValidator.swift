@@ -15,11 +15,13 @@ import Foundation
 ///   001:457, 001:916; docs silent on a mix: refused);
 /// - `maximumcall` is divisible by the number of lines (note 5, 001:932). Whether the lines' limits
 ///   must add up to it the docs leave open ("每条所选线路使用的并发数为平均并发数"): not checked;
-/// - `end_action` (other than 0) and `elasticity_type` are not both on (001:550, 001:909).
+/// - `end_action` (other than 0) and `elasticity_type` are not both on (001:550, 001:909);
+/// - a new 2.0 task (`task_type` 7) sends `task_extras.pop_mode` (001:519, "新2.0必填");
+/// - with `is_group_switch` 2, `task_extras.destination_extension_with_variable_list` holds at least one
+///   rule (001:471, 001:574, "为 2 时必填");
+/// - dates and times have the forms the docs write (`ValueRule.dateTime`, `.redialTime`, `.holiday`).
 ///
-/// Not enforced, though seed 001 states them: `pop_mode` required for new 2.0 (001:519) and
-/// `destination_extension_with_variable_list` required with `is_group_switch` 2 (001:574) — the tests'
-/// hand-written bodies leave them out.
+/// `task_type` and `is_group_switch` come from the body, else from the stored task.
 ///
 /// A failure is a message naming the field, answered with HTTP 422 and code 422 (facts §1.7: no error
 /// code table exists; 422 is the simulator's choice).
@@ -89,6 +91,13 @@ enum UpdateValidator {
     private static func crossFieldProblem(_ body: [String: JSONValue], extras: [String: JSONValue], storedRecord: JSONValue) -> String? {
         let lines = extras["line"]?.arrayValue ?? []
         let taskType = body["task_type"]?.intValue ?? storedRecord["task_type"]?.intValue
+        if taskType == 7, isMissing(extras["pop_mode"]) {
+            return "The task_extras.pop_mode field is required for a new 2.0 task (task_type 7)."
+        }
+        let switchMode = body["is_group_switch"]?.intValue ?? storedRecord["is_group_switch"]?.intValue
+        if switchMode == 2, extras["destination_extension_with_variable_list"]?.arrayValue?.isEmpty != false {
+            return "The task_extras.destination_extension_with_variable_list field is required when is_group_switch is 2."
+        }
         if let taskType, !lines.isEmpty {
             let objects = lines.filter { $0.objectValue != nil }.count
             if taskType == 7, objects != lines.count {

@@ -16,6 +16,13 @@ indirect enum ValueRule: Sendable {
     case idOrDigits
     /// A time of day, `H:MM` or `HH:MM` (001:465, 001:889).
     case clock
+    /// A date and time as the docs write it: `2024-12-23 19:00:00` (the examples, 001:41, 001:604) or
+    /// `2024/11/1 13:25` (the tables, 001:554, 001:913); a real calendar date either way.
+    case dateTime
+    /// An old 2.0 redial time, `HH:MM:SS` (001:919: "10:00:00"), within the ranges the same row gives,
+    /// "时间范围10-11 13-22". Read as two ranges of clock time with both ends included, 10:00:00-11:00:00
+    /// and 13:00:00-22:00:00: the docs say no more (an assumption, stated in docs/rules.md).
+    case redialTime
     /// A JSON string, one of `choices`.
     case oneOf([String])
     /// A JSON array of `element`s, at most `maxCount` of them, without repeats when `unique`.
@@ -52,7 +59,8 @@ indirect enum ValueRule: Sendable {
         switch self {
         case .text(let nonEmpty):
             guard let text = value.stringValue else { return "The \(path) field must be a string." }
-            return nonEmpty && text.isEmpty ? "The \(path) field must not be empty." : nil
+            // Blank counts as empty, as a server that trims its input sees it (docs silent: the stricter reading).
+            return nonEmpty && text.allSatisfy(\.isWhitespace) ? "The \(path) field must not be empty." : nil
         case .integer(let range):
             guard case .int(let number) = value else { return "The \(path) field must be an integer." }
             return range.contains(number) ? nil : "The \(path) field is invalid: \(number) is not \(Self.describe(range))."
@@ -77,6 +85,19 @@ indirect enum ValueRule: Sendable {
         case .clock:
             guard let text = value.stringValue, Self.isClockTime(text) else {
                 return "The \(path) field must be a time of day, HH:MM."
+            }
+            return nil
+        case .dateTime:
+            guard let text = value.stringValue, DocDate.isDateTime(text) else {
+                return "The \(path) field must be a date and time, YYYY-MM-DD HH:MM:SS."
+            }
+            return nil
+        case .redialTime:
+            guard let text = value.stringValue, let seconds = DocDate.secondsOfDay(text) else {
+                return "The \(path) field must be a time, HH:MM:SS."
+            }
+            guard (36_000...39_600).contains(seconds) || (46_800...79_200).contains(seconds) else {
+                return "The \(path) field is invalid: \(text) is not within 10:00:00-11:00:00 or 13:00:00-22:00:00."
             }
             return nil
         case .oneOf(let choices):
@@ -115,8 +136,9 @@ indirect enum ValueRule: Sendable {
             if strict, let unknown = object.keys.sorted().first(where: { !["start", "begin", "end"].contains($0) }) {
                 return UpdateValidator.unknownKeyMessage("\(path).\(unknown)")
             }
+            // The bounds are written "2024-11-01 13:25" everywhere (001:556-557, 001:609-610).
             for key in ["start", "begin", "end"] {
-                if let bound = object[key], bound.stringValue?.isEmpty != false {
+                if let bound = object[key], !(bound.stringValue.map(DocDate.isDateMinute) ?? false) {
                     return "The \(path).\(key) field must be a date and time, YYYY-MM-DD HH:MM."
                 }
             }
@@ -170,7 +192,7 @@ indirect enum ValueRule: Sendable {
         case .extrasObject:
             guard let object = value.objectValue else { return value }
             return .object(object.filter { UpdateFields.taskExtrasKeys.contains($0.key) })
-        case .text, .integer, .code, .flag, .id, .idOrDigits, .clock, .oneOf:
+        case .text, .integer, .code, .flag, .id, .idOrDigits, .clock, .dateTime, .redialTime, .oneOf:
             return value
         }
     }

@@ -288,6 +288,24 @@ struct CalltaskCLITests {
         #expect(bad.stderr.contains("legacy-collections.yaml:"), "\(bad)")
     }
 
+    @Test("validate and plan of a path with no spec files exit 1 naming it, before any request")
+    func emptyPathFails() async throws {
+        let simulator = try SimulatorProcess()
+        defer { simulator.stop() }
+        let workspace = try Workspace()
+        try workspace.write("empty/README.md", "no specs here\n")
+        for arguments in [["validate", "empty"], ["plan", "empty"], ["validate", "examples/", "empty"]] {
+            let result = try await calltask(arguments, in: workspace, simulator: simulator)
+            #expect(result.status == 1, "\(arguments): \(result)")
+            #expect(result.stderr.contains("error: no spec files (*.yaml, *.yml) in empty"), "\(arguments): \(result)")
+            #expect(!result.stdout.contains("ok:"), "\(arguments): \(result)")
+        }
+        let json = try await calltask(["validate", "--format", "json", "empty"], in: workspace, simulator: nil)
+        #expect(json.status == 1, "\(json)")
+        #expect(json.stdout.contains("\"valid\" : false"), "\(json)")
+        #expect(try await simulator.log().isEmpty, "a request was sent for an empty path")
+    }
+
     @Test("a usage error exits 64")
     func usageError() async throws {
         let workspace = try Workspace()

@@ -20,7 +20,8 @@ struct ErrorMappingTests {
         }
     }
 
-    /// A body the simulator's validator accepts (seed 001's required fields).
+    /// A body the simulator's validator accepts (seed 001's required fields, and `pop_mode`, which a new
+    /// 2.0 task such as spring-sale-followup needs).
     static func validBody(name: String) -> TaskConfig {
         var body = TaskConfig()
         body.name = name
@@ -32,6 +33,7 @@ struct ErrorMappingTests {
         extras.stopTime = "2030-12-31 18:00:00"
         extras.line = [TaskLine(id: "d47c3599-f166-4cd0-999c-f60e46814d26", limit: 2)]
         extras.holiday = []
+        extras.popMode = .sequential
         body.taskExtras = extras
         return body
     }

@@ -37,6 +37,41 @@ struct SpecFilesTests {
         #expect(found.diagnostics.map(\.message) == ["no such file or directory: \(root.path)/nope.yaml"])
     }
 
+    @Test("a directory without spec files is an error naming it, even next to one that has them")
+    func emptyDirectory() throws {
+        let root = try Self.directory()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let empty = root.appendingPathComponent("empty")
+        let specs = root.appendingPathComponent("specs")
+        for directory in [empty, specs, root.appendingPathComponent("specs/.hidden")] {
+            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        }
+        try Data("name: a\n".utf8).write(to: specs.appendingPathComponent("a.yaml"))
+        try Data("name: b\n".utf8).write(to: specs.appendingPathComponent(".hidden/b.yaml"))
+        try Data("x".utf8).write(to: empty.appendingPathComponent("notes.txt"))
+        try Data("specs: [.]\n".utf8).write(to: empty.appendingPathComponent("calltask.yaml"))
+
+        let alone = SpecSet.load([empty.path], workingDirectory: root.path)
+        #expect(alone.hasErrors)
+        #expect(alone.diagnostics.map(\.description) == ["error: no spec files (*.yaml, *.yml) in \(empty.path)"])
+        #expect(alone.diagnostics.first?.hint == "check the path; hidden directories and calltask.yaml are not read")
+
+        let both = SpecSet.load([specs.path, empty.path], workingDirectory: root.path)
+        #expect(both.specs.count == 1)
+        #expect(both.hasErrors)
+        #expect(both.diagnostics.map(\.message) == ["no spec files (*.yaml, *.yml) in \(empty.path)"])
+    }
+
+    @Test("spec files that hold no task are an error naming the paths")
+    func noTasks() throws {
+        let root = try Self.directory()
+        defer { try? FileManager.default.removeItem(at: root) }
+        try Data("# only a comment\n---\n".utf8).write(to: root.appendingPathComponent("a.yaml"))
+        let set = SpecSet.load([root.path], workingDirectory: root.path)
+        #expect(set.hasErrors)
+        #expect(set.diagnostics.map(\.message) == ["no task specs in \(root.path)"])
+    }
+
     @Test("the spec hash and file list do not depend on how the paths are spelled; a file named twice is read once")
     func spellings() throws {
         let root = try Self.directory()

@@ -27,12 +27,18 @@ extension TestClientProtocol {
 }
 
 /// A valid update body for `insurance-renewal-2026` (paused, matches its spec); `extras` are merged
-/// into `task_extras`, `top` into the top level.
+/// into `task_extras`, `top` into the top level. It carries what seed 001 requires of a new 2.0 task
+/// scripted by variable: `pop_mode` and the variable rules.
 func insuranceBody(extras: [String: JSONValue] = [:], top: [String: JSONValue] = [:], removing: Set<String> = []) -> String {
     var taskExtras: [String: JSONValue] = [
         "start_time": "2026-01-05 08:30:00", "stop_time": "2026-12-20 20:00:00",
         "line": [["id": "d47c3599-f166-4cd0-999c-f60e46814d26", "limit": 3]],
         "holiday": [["start": "2026-10-01 00:00", "end": "2026-10-07 23:59"]],
+        "pop_mode": 0,
+        "destination_extension_with_variable_list": [
+            ["mode": 1, "values": ["男", "男的"], "destination_extension": 11, "sort": 1],
+            ["mode": 0, "values": ["女", "女性"], "destination_extension": 12, "sort": 2],
+        ],
     ]
     for (key, value) in extras { taskExtras[key] = value }
     var body: [String: JSONValue] = [
@@ -44,7 +50,7 @@ func insuranceBody(extras: [String: JSONValue] = [:], top: [String: JSONValue] =
         body[key] = nil
         taskExtras[key] = nil
     }
-    if removing.contains(where: { ["line", "holiday", "start_time", "stop_time"].contains($0) }) {
+    if body["task_extras"] != nil {
         body["task_extras"] = .object(taskExtras)
     }
     return JSONValue.object(body).serialized()

@@ -39,7 +39,7 @@ struct UpdateTests {
             {"name": "spring-sale-followup", "destination_extension": 13037, "dial_time_id": 5, "maximumcall": 4,
              "task_extras": {"start_time": "2026-03-01 09:00:00", "stop_time": "2026-12-31 21:00:00",
                "line": [{"id": "d47c3599-f166-4cd0-999c-f60e46814d26", "limit": 2}, {"id": "5a1e7c2b-0f3d-4e8a-b6c1-2d3e4f5a6b7c", "limit": 2}],
-               "holiday": [], "redial_interval": 30}}
+               "holiday": [], "pop_mode": 1, "redial_interval": 30}}
             """#
             let update = try await client.call(.put, "\(userBase)/task/\(id)", body: body)
             #expect(update.status.code == 200)
@@ -48,7 +48,7 @@ struct UpdateTests {
             let firstStamp = try #require(first["alter_datetime"]?.stringValue)
             #expect(firstStamp > before)
             #expect(first["new_task_extra"]?["redial_interval"] == 30)
-            #expect(first["new_task_extra"]?["pop_mode"] == 1, "a key left out keeps its value")
+            #expect(first["new_task_extra"]?["redial_enabled"] == true, "a key left out keeps its value")
 
             _ = try await client.call(.put, "\(userBase)/task/\(id)", body: body)
             let secondStamp = try #require(try await client.detail(id)["alter_datetime"]?.stringValue)
@@ -162,7 +162,7 @@ struct UpdateTests {
 
     @Test("strict put resets a field the body leaves out, while the default mode keeps it")
     func strictPut() async throws {
-        let body = insuranceBody()  // no redial_interval, no pop_mode, no work_hour
+        let body = insuranceBody()  // no redial_interval, no work_week, no work_hour
         let lenient = Simulator()
         try await lenient.buildApplication().test(.router) { client in
             _ = try await client.call(.put, "\(userBase)/task/\(DefaultTasks.insuranceRenewalId)", body: body)
@@ -179,7 +179,7 @@ struct UpdateTests {
             let detail = try await client.detail(DefaultTasks.insuranceRenewalId)
             #expect(detail["new_task_extra"]?["redial_interval"] == 0)
             #expect(detail["task_extras"]?["work_hour"] == [])
-            #expect(detail["new_task_extra"]?["destination_extension_with_variable_list"] == [])
+            #expect(detail["new_task_extra"]?["work_week"] == [])
             #expect(detail["task_type"] == 7, "task_type is never reset")
         }
     }

@@ -39,14 +39,13 @@ struct YAMLDecoderTests {
             enabled: true
             count: 0x1F
             ratio: 1
-            remark: ~
             nested: {redial_interval: 5}
-            tags: [a, "1", 2]
+            tags: [a, "1", yes, "2"]
             """))
         #expect(result.diagnostics.isEmpty)
         var expected = Settings(name: "spring", enabled: true, count: 31, ratio: 1)
         expected.nested = .init(redialInterval: 5)
-        expected.tags = ["a", "1", "2"]
+        expected.tags = ["a", "1", "yes", "2"]
         #expect(result.value == expected)
     }
 
@@ -81,12 +80,56 @@ struct YAMLDecoderTests {
         #expect(try decode(MarkedYAML("name: a\ncount: 0o17\n")).value?.count == 15)
     }
 
-    @Test("~ is null: an optional decodes as nil, a required string is an error")
-    func tildeIsNull() throws {
-        #expect(try decode(MarkedYAML("name: a\nremark: ~\n")).value?.remark == nil)
+    @Test("a key without a value is an error, optional or not: leaving the key out is how to say 'not set'",
+          arguments: ["remark: 1️⃣~", "remark: 1️⃣null", "count: 1️⃣~", "nested: 1️⃣~"])
+    func nullIsNotAbsent(line: String) throws {
+        let yaml = MarkedYAML("name: a\n" + line + "\n")
+        let result = try decode(yaml)
+        let diagnostic = try single(result.diagnostics)
+        let key = line.prefix { $0 != ":" }
+        #expect(diagnostic.description == "file.yaml:2:\(key.count + 3): error: \(key): '\(key)' has no value")
+        #expect(diagnostic.hint == "write a value, or leave the key out")
+        #expect(diagnostic.location == yaml.location("1️⃣", file: "file.yaml"))
+        #expect(result.value?.name == "a", "the rest still decodes")
+    }
+
+    @Test("a required string written as ~ is an error")
+    func tildeForRequiredText() throws {
         let yaml = MarkedYAML("name: 1️⃣~\n")
         let diagnostic = try single(try decode(yaml).diagnostics)
         #expect(diagnostic.description == "file.yaml:1:7: error: name: expected text, found null")
+    }
+
+    @Test("a plain number or boolean is not text: JSON's rule, and the schema's", arguments: [
+        ("name: 1️⃣123", "name: expected text, found the number 123", "\"123\""),
+        ("name: 1️⃣-1.5", "name: expected text, found the number -1.5", "\"-1.5\""),
+        ("name: 1️⃣true", "name: expected text, found the boolean true", "\"true\""),
+        ("name: a\ntags: [x, 1️⃣0x1F]", "tags[1]: expected text, found the number 31", "\"0x1F\""),
+    ])
+    func plainNumberIsNotText(text: String, expected: String, quoted: String) throws {
+        let yaml = MarkedYAML(text + "\n")
+        let diagnostic = try single(try decode(yaml).diagnostics)
+        #expect(diagnostic.description.hasSuffix("error: " + expected), "\(diagnostic.description)")
+        #expect(diagnostic.hint == "quote it if it is meant as text: " + quoted)
+        #expect(diagnostic.location == yaml.location("1️⃣", file: "file.yaml"))
+    }
+
+    @Test("quoted, tagged and word-like scalars are text", arguments: ["\"123\"", "'true'", "!!str 12", "9:00", "2026-03-01", "1e", "0x", "trueish", "+"])
+    func textForms(value: String) throws {
+        #expect(try decode(MarkedYAML("name: \(value)\n")).diagnostics.isEmpty)
+    }
+
+    @Test("after a bad list item is dropped, later items keep their own index and place")
+    func laterItemsKeepTheirIndex() throws {
+        let yaml = MarkedYAML("""
+            name: a
+            tags: [x, 1️⃣7, y, 2️⃣8, z, 3️⃣true]
+            """)
+        let result = try decode(yaml)
+        #expect(result.diagnostics.map(\.path.description) == ["tags[1]", "tags[3]", "tags[5]"])
+        #expect(result.diagnostics.map(\.location) == ["1️⃣", "2️⃣", "3️⃣"].map { yaml.location($0, file: "file.yaml") })
+        #expect(result.removedPaths.map(\.description) == ["tags[1]", "tags[3]", "tags[5]"])
+        #expect(result.value?.tags == ["x", "y", "z"])
     }
 
     @Test("out-of-range integers are located errors", arguments: [
@@ -127,6 +170,33 @@ struct YAMLDecoderTests {
         let diagnostic = try single(try decode(yaml).diagnostics)
         #expect(diagnostic.location == yaml.location("1️⃣", file: "file.yaml"))
         #expect(diagnostic.description.hasSuffix("error: " + expected), "\(diagnostic.description)")
+    }
+
+    @Test("a key written one level off says where it belongs, whether or not that mapping is written", arguments: [
+        ("name: a\n1️⃣redial_interval: 5\n", "redial_interval: unknown key 'redial_interval'", "'redial_interval' belongs under 'nested'"),
+        ("name: a\nnested: {redial_interval: 5}\n1️⃣redial_max_times: 2\n", "redial_max_times: unknown key 'redial_max_times'",
+         "'redial_max_times' belongs under 'nested'"),
+        ("name: a\nnested:\n  redial_interval: 5\n  1️⃣count: 2\n", "nested.count: unknown key 'count' in 'nested'", "'count' belongs at the top level"),
+        ("name: a\n1️⃣redial_intervl: 5\n", "redial_intervl: unknown key 'redial_intervl'",
+         "did you mean 'redial_interval'? It belongs under 'nested'"),
+    ])
+    func misplacedKey(text: String, expected: String, hint: String) throws {
+        let yaml = MarkedYAML(text)
+        let diagnostic = try single(try decode(yaml).diagnostics)
+        #expect(diagnostic.description.hasSuffix("error: " + expected), "\(diagnostic.description)")
+        #expect(diagnostic.hint == hint)
+        #expect(diagnostic.location == yaml.location("1️⃣", file: "file.yaml"))
+    }
+
+    @Test("a list or a scalar where a mapping is expected names the mapping's keys", arguments: [
+        ("name: a\nnested: 1️⃣[5]\n", "write it as a mapping of redial_interval, redial_max_times"),
+        ("name: a\nnested: 1️⃣5\n", "write it as a mapping of redial_interval, redial_max_times"),
+    ])
+    func mappingShapeHint(text: String, hint: String) throws {
+        let yaml = MarkedYAML(text)
+        let diagnostic = try single(try decode(yaml).diagnostics)
+        #expect(diagnostic.hint == hint)
+        #expect(diagnostic.location == yaml.location("1️⃣", file: "file.yaml"))
     }
 
     @Test("a missing required key is located at its enclosing mapping")

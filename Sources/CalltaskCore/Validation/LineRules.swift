@@ -3,8 +3,21 @@ import CalltaskYAML
 
 /// Lines and concurrency (seed 001, note 5): `maximumcall` is divided evenly over the lines, so it must
 /// be a multiple of their number; a new 2.0 task's per-line `limit`s should add up to `maximumcall`.
-/// The line shape must match the flavour: ids for old 2.0, `{id, limit}` for new 2.0.
+/// The line shape must match the flavour: ids for old 2.0, `{id, limit}` for new 2.0. A line id is text
+/// (seed 001: `"id": "d47c3599-…"`, string); `12345` unquoted is a number, as the JSON Schema reads it.
 enum LineRules {
+    /// An error when the line's id is written as a number (`- 12345`, `{id: 12345}`): the model reads
+    /// a number there as text, so only the file tells.
+    static func writtenAsNumber(_ line: TaskLine, at path: FieldPath, in spec: LoadedSpec) -> Diagnostic? {
+        guard let first = line.id.utf8.first, first == UInt8(ascii: "-") || (first >= 48 && first <= 57),
+              line.id.utf8.dropFirst().allSatisfy({ $0 >= 48 && $0 <= 57 }) else { return nil }
+        let written = spec.documentPath(path)
+        let idPath = spec.writes(written.appending("id")) ? written.appending("id") : written
+        guard WrittenText.isPlain(idPath, in: spec) == true else { return nil }
+        return Diagnostic(at: spec.location(of: idPath), path: idPath, "expected a line id (text), found the number \(line.id)",
+                          hint: "line ids are text; quote it if it is the id: \"\(line.id)\"")
+    }
+
     static func check(_ spec: LoadedSpec) -> [Diagnostic] {
         guard let lines = spec.extras?.line else { return [] }
         var out: [Diagnostic] = []
@@ -13,6 +26,8 @@ enum LineRules {
         for (index, line) in lines.enumerated() {
             if line.id.trimmingWhitespace.isEmpty {
                 out.append(spec.error(base.appending(index: index), "a line id is empty"))
+            } else if let number = writtenAsNumber(line, at: base.appending(index: index), in: spec) {
+                out.append(number)
             } else if !seen.insert(line.id).inserted {
                 out.append(spec.error(base.appending(index: index), "line \(line.id) is listed twice"))
             }

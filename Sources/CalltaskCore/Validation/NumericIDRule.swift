@@ -2,7 +2,9 @@ import CalltaskModels
 import CalltaskYAML
 
 /// Ids the update call takes as numbers (script groups, time groups, rules...) must be numbers in a
-/// spec. The models keep non-numeric text from GET answers verbatim; a spec may not write it.
+/// spec, and not negative (the platform numbers its records from 0 up; 0 means unset for some). The
+/// models keep non-numeric text from GET answers verbatim; a spec may not write it. A string of digits
+/// is an id (docs/fields.md A2).
 enum NumericIDRule {
     static func check(_ spec: LoadedSpec) -> [Diagnostic] {
         let config = spec.spec.config
@@ -30,8 +32,14 @@ enum NumericIDRule {
             ids.append((FieldPath.extras(.destinationExtensionMultiConfig).appending("list").appending(index: index).appending("destination_extension"), entry.destinationExtension))
         }
         return ids.compactMap { path, id in
-            guard let id, let text = id.text else { return nil }
-            return spec.error(path, "expected a number, found the text '\(text)'", hint: "ids are numbers; write the id without letters")
+            guard let id else { return nil }
+            if let text = id.text {
+                return spec.error(path, "expected a number, found the text '\(text)'", hint: "ids are numbers; write the id without letters")
+            }
+            if id.value < 0 {
+                return spec.error(path, "\(id.value) is not an id: ids are 0 or more")
+            }
+            return nil
         }
     }
 }

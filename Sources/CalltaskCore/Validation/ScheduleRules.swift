@@ -2,8 +2,9 @@ import CalltaskModels
 import CalltaskYAML
 
 /// Dates and daily windows: `start_time` before `stop_time` in `YYYY-MM-DD HH:MM:SS`; holidays
-/// `YYYY-MM-DD HH:MM` with start before end; `HH:MM` windows with begin before end and no overlap
-/// within a day (`work_hour` per weekday, time-sliced scripts, `group_switch_rule`).
+/// `YYYY-MM-DD HH:MM` with start before end, the start written once; `HH:MM` windows with begin before
+/// end and no overlap within a day (`work_hour` per weekday, time-sliced scripts, `group_switch_rule`);
+/// weekdays 0..6; `interval_time` not negative; old 2.0 redial times `HH:MM:SS` within the redial hours.
 enum ScheduleRules {
     static func check(_ spec: LoadedSpec) -> [Diagnostic] {
         var out: [Diagnostic] = []
@@ -28,8 +29,12 @@ enum ScheduleRules {
         for (index, holiday) in (extras?.holiday ?? []).enumerated() {
             let path = FieldPath.extras(.holiday).appending(index: index)
             var ok = true
-            for (key, value) in [("start", holiday.start), ("end", holiday.end)] where !DateText.isDateMinute(value) && !DateText.isDateTime(value) {
-                let written = spec.writes(path.appending("begin")) && key == "start" ? "begin" : key
+            if spec.writes(spec.documentPath(path.appending("start"))), spec.writes(spec.documentPath(path.appending("begin"))) {
+                out.append(spec.error(path.appending("begin"), "the holiday's start is written twice, as 'start' and as 'begin'",
+                                      hint: "write one of them; calltask sends the start under both keys"))
+            }
+            for (key, value) in [("start", holiday.start), ("end", holiday.end)] where !DateText.isDateMinute(value) {
+                let written = spec.writes(spec.documentPath(path.appending("begin"))) && key == "start" ? "begin" : key
                 out.append(spec.error(path.appending(written), "'\(value)' is not a date and time in the form YYYY-MM-DD HH:MM",
                                       hint: "write it like \"2026-10-01 00:00\""))
                 ok = false
@@ -38,10 +43,13 @@ enum ScheduleRules {
                 out.append(spec.error(path.appending("end"), "holiday end \(holiday.end) is not after its start \(holiday.start)"))
             }
         }
+        if let interval = extras?.intervalTime, interval < 0 {
+            out.append(spec.error(.extras(.intervalTime), "\(interval) is below the minimum of 0"))
+        }
         if let hours = extras?.workHour {
-            for (index, hour) in hours.enumerated() where !(0...6).contains(hour.wday.value) {
+            for (index, hour) in hours.enumerated() where hour.wday.text != nil || !(0...6).contains(hour.wday.value) {
                 out.append(spec.error(FieldPath.extras(.workHour).appending(index: index).appending("wday"),
-                                      "\(hour.wday.value) is not a weekday; expected 0 (Sunday) to 6 (Saturday)"))
+                                      "\(hour.wday.text.map { "'\($0)'" } ?? String(hour.wday.value)) is not a weekday; expected 0 (Sunday) to 6 (Saturday)"))
             }
             out += windows(hours.enumerated().map { (index: $0.offset, day: $0.element.wday.value, begin: $0.element.begin, end: $0.element.end) },
                            base: .extras(.workHour), beginKey: "begin", endKey: "end", spec: spec)
@@ -59,6 +67,9 @@ enum ScheduleRules {
             if !DateText.isTimeOfDayWithSeconds(rule.reCallTime) {
                 out.append(spec.error(path.appending("re_call_time"), "'\(rule.reCallTime)' is not a time in the form HH:MM:SS",
                                       hint: "write it like \"10:00:00\""))
+            } else if !RedialHours.contains(rule.reCallTime) {
+                out.append(spec.error(path.appending("re_call_time"), "\(rule.reCallTime) is outside the redial hours 10:00:00-11:00:00 and 13:00:00-22:00:00",
+                                      hint: "seed 001 gives re_call_time the ranges 10-11 and 13-22"))
             }
             if rule.callInterval < 1 {
                 out.append(spec.error(path.appending("call_interval"), "\(rule.callInterval) is below the minimum of 1 minute"))
@@ -88,7 +99,7 @@ enum ScheduleRules {
                 let other = later == next.index ? previous : next
                 let this = later == next.index ? next : previous
                 out.append(spec.error(base.appending(index: later).appending(beginKey),
-                                      "the window \(this.begin)–\(this.end) overlaps \(other.begin)–\(other.end) (item \(earlier))" + (base == .extras(.workHour) ? " on weekday \(this.day)" : "")))
+                                      "the window \(this.begin)–\(this.end) overlaps \(other.begin)–\(other.end) (item \(spec.documentIndex(earlier, in: base)))" + (base == .extras(.workHour) ? " on weekday \(this.day)" : "")))
             }
         }
         return out
@@ -143,5 +154,18 @@ enum DateText {
         }
         if let number = current { numbers.append(number) }
         return numbers
+    }
+}
+
+/// The hours an old 2.0 redial rule may run (seed 001, `new_call_rules.*.re_call_time`: "时间范围10-11
+/// 13-22"). Our reading, an assumption (docs/rules.md): two closed ranges of clock time,
+/// 10:00:00-11:00:00 and 13:00:00-22:00:00, both ends included.
+enum RedialHours {
+    /// Whether `HH:MM:SS` text (already checked) falls in one of the ranges.
+    static func contains(_ text: String) -> Bool {
+        let seconds = text.split(separator: ":").compactMap { Int($0) }
+        guard seconds.count == 3 else { return false }
+        let time = seconds[0] * 3600 + seconds[1] * 60 + seconds[2]
+        return (10 * 3600...11 * 3600).contains(time) || (13 * 3600...22 * 3600).contains(time)
     }
 }

@@ -1,13 +1,21 @@
 import CalltaskModels
 import CalltaskYAML
 
-/// Script selection (seed 001): `is_group_switch` 1 needs time slices, 2 needs the variable list, 3 the
-/// multi-config; at most 100 variable rules, each with 1..10 distinct values.
+/// Script selection: `group_type` is `group` or `robot` (seed 000: 1.0话术:group 2.0话术:robot);
+/// `is_group_switch` 2 needs the variable list (seed 001), 1 time slices and 3 the multi-config (our
+/// rules); at most 100 variable rules, each with 1..10 distinct values (seed 001), none empty (ours).
 enum ScriptRules {
+    static let groupTypes = ["group", "robot"]
+
     static func check(_ spec: LoadedSpec) -> [Diagnostic] {
         var out: [Diagnostic] = []
         let config = spec.spec.config
         let extras = config.taskExtras
+        if let kind = config.groupType, !groupTypes.contains(kind) {
+            let guess = Suggestion.closest(to: kind, in: groupTypes)
+            out.append(spec.error(.top(.groupType), "'\(kind)' is not a valid group_type; expected group (1.0 scripts) or robot (2.0 scripts)",
+                                  hint: guess.map { "did you mean '\($0)'?" }))
+        }
         let variables = extras?.destinationExtensionWithVariableList
         if let variables {
             let base = FieldPath.extras(.destinationExtensionWithVariableList)
@@ -22,9 +30,14 @@ enum ScriptRules {
                     out.append(spec.error(path, "\(rule.values.count) values are above the maximum of 10 per rule"))
                 }
                 var seen: Set<String> = []
-                for (valueIndex, value) in rule.values.enumerated() where !seen.insert(value).inserted {
-                    out.append(spec.error(path.appending(index: valueIndex), "the value '\(value)' is listed twice in this rule",
-                                          hint: "values of one rule must be distinct"))
+                for (valueIndex, value) in rule.values.enumerated() {
+                    if value.isEmpty {
+                        out.append(spec.error(path.appending(index: valueIndex), "a variable rule's value is empty",
+                                              hint: "write the keyword to match, or remove the entry"))
+                    } else if !seen.insert(value).inserted {
+                        out.append(spec.error(path.appending(index: valueIndex), "the value '\(value)' is listed twice in this rule",
+                                              hint: "values of one rule must be distinct"))
+                    }
                 }
             }
         }

@@ -26,6 +26,7 @@ public enum Validator {
         for spec in specs {
             for rule in rules {
                 // A field whose value failed to decode already has its error; rules stay quiet about it.
+                // Both are paths of the document (`LoadedSpec.error` restores a finding's).
                 diagnostics += rule(spec).filter { finding in
                     !spec.removedPaths.contains { finding.path.components.starts(with: $0.components) }
                 }
@@ -37,13 +38,28 @@ public enum Validator {
 }
 
 extension LoadedSpec {
-    /// A diagnostic at the value of `path`.
+    /// A diagnostic at the value of `path` (a path of the decoded spec).
     func error(_ path: FieldPath, _ message: String, hint: String? = nil) -> Diagnostic {
-        Diagnostic(.error, at: location(of: path), path: path, message, hint: hint)
+        let path = documentPath(path)
+        return Diagnostic(.error, at: location(of: path), path: path, message, hint: hint)
     }
 
     func warning(_ path: FieldPath, _ message: String, hint: String? = nil) -> Diagnostic {
-        Diagnostic(.warning, at: location(of: path), path: path, message, hint: hint)
+        let path = documentPath(path)
+        return Diagnostic(.warning, at: location(of: path), path: path, message, hint: hint)
+    }
+
+    /// A path of the decoded spec as a path of the document. They differ after a list item failed to
+    /// decode: the spec's list lacks it, so later items have lower indexes there than where they are
+    /// written (`removedPaths` are the document's paths).
+    func documentPath(_ path: FieldPath) -> FieldPath {
+        removedPaths.isEmpty ? path : path.restoringRemoved(removedPaths)
+    }
+
+    /// The index, in the document, of item `index` of the decoded spec's list at `list`.
+    func documentIndex(_ index: Int, in list: FieldPath) -> Int {
+        guard case .index(let written)? = documentPath(list.appending(index: index)).components.last else { return index }
+        return written
     }
 
     var extras: TaskExtras? { spec.config.taskExtras }

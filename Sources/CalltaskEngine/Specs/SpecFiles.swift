@@ -12,7 +12,8 @@ public enum SpecFiles {
         public var diagnostics: [Diagnostic]
     }
 
-    /// Reads every spec file under `paths` (files or directories), with an error for each unreadable one.
+    /// Reads every spec file under `paths` (files or directories), with an error for each unreadable one
+    /// and for each directory that holds no spec file.
     public static func read(_ paths: [String], maxFileBytes: Int = YAMLLimits.default.maxFileBytes) -> Found {
         var files: [SourceFile] = []
         var diagnostics: [Diagnostic] = []
@@ -27,6 +28,11 @@ public enum SpecFiles {
                 continue
             }
             let candidates = isDirectory.boolValue ? yamlFiles(under: path) : [path]
+            if candidates.isEmpty {
+                // A wrong path in CI must not pass as "0 specs, nothing to do".
+                diagnostics.append(Diagnostic(at: nil, "no spec files (*.yaml, *.yml) in \(path)",
+                                              hint: "check the path; hidden directories and calltask.yaml are not read"))
+            }
             for candidate in candidates where seen.insert(SpecPath.normalize(candidate, workingDirectory: workingDirectory)).inserted {
                 switch readFile(candidate, maxFileBytes: maxFileBytes) {
                 case .success(let bytes): files.append(SourceFile(path: candidate, bytes: bytes))

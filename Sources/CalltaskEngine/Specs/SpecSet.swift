@@ -14,14 +14,20 @@ public struct SpecSet: Sendable {
 
     public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
 
-    /// Reads, loads and validates the specs under `paths`. Never touches the network.
+    /// Reads, loads and validates the specs under `paths`. Never touches the network. No spec at all is
+    /// an error naming the paths (`hasErrors`), as is a directory without spec files.
     ///
     /// - Parameter workingDirectory: what relative paths are relative to, for the hash: the same files
     ///   named as `examples/`, `./examples` or by their absolute path hash the same.
     public static func load(_ paths: [String], workingDirectory: String = FileManager.default.currentDirectoryPath) -> SpecSet {
         let found = SpecFiles.read(paths)
         let loaded = ParallelSpecLoader.load(found.files)
-        let diagnostics = found.diagnostics + loaded.diagnostics + Validator.validate(loaded.specs)
+        var diagnostics = found.diagnostics + loaded.diagnostics + Validator.validate(loaded.specs)
+        if loaded.specs.isEmpty, !diagnostics.contains(where: { $0.severity == .error }) {
+            // Files that hold no task (only comments, or empty documents): as empty as a wrong path.
+            diagnostics.append(Diagnostic(at: nil, "no task specs in \(paths.joined(separator: ", "))",
+                                          hint: "a spec file holds one task per YAML document, starting with 'name: ...'"))
+        }
         var sources: [String: [UInt8]] = [:]
         for file in found.files { sources[file.path] = file.bytes }
         let (hash, files) = digest(of: found.files, workingDirectory: workingDirectory)

@@ -15,7 +15,9 @@ public struct YAMLDecoder: Sendable {
     public struct Result<Value> {
         public var value: Value?
         public var diagnostics: [Diagnostic]
-        /// Paths whose values were dropped because they failed to decode.
+        /// Paths whose values were dropped because they failed to decode, as paths of the document
+        /// decoded (list indexes count the dropped items). `value` lacks them: to turn a path of `value`
+        /// into the document's, use `FieldPath.restoringRemoved(_:)` with these.
         public var removedPaths: [FieldPath] = []
     }
 
@@ -36,12 +38,14 @@ public struct YAMLDecoder: Sendable {
         var tree = node.serial < 0 ? node.numbered() : node
         var diagnostics: [Diagnostic] = []
         var removed: [FieldPath] = []
+        var hintBudget = 32  // probe decodes for shape hints, for the whole document
         for _ in 0..<64 {
             let tracker = KeyTracker(recordsAskedKeys: false)
             let failure: DecodingError
             do {
                 let value = try T(from: NodeDecoder(node: tree, parent: nil, key: nil, tracker: tracker))
                 diagnostics += Self.unknownKeys(in: tree, as: type, tracker: tracker, ignoringRootKeys: ignore)
+                    .map { $0.restoringRemoved(removed) }
                 return Result(value: value, diagnostics: diagnostics, removedPaths: removed)
             } catch let error as DecodingError {
                 failure = error
@@ -49,21 +53,25 @@ public struct YAMLDecoder: Sendable {
                 diagnostics.append(Diagnostic(at: node.location, "\(error)"))
                 break
             }
+            // Paths of `tree`, which is shorter than the document wherever a list item was dropped;
+            // diagnostics and `removed` name the document's own paths (`restoringRemoved`).
             var target: FieldPath
             if case .keyNotFound(let key, let context) = failure {
                 let parent = FieldPath(codingPath: context.codingPath)
-                if removed.contains(parent.appending(key.stringValue)) {
+                if removed.contains(parent.appending(key.stringValue).restoringRemoved(removed)) {
                     target = parent  // a required key we removed ourselves: drop its mapping instead
                 } else {
-                    diagnostics.append(Self.diagnostic(for: failure, root: tree))
+                    diagnostics.append(Self.diagnostic(for: failure, root: tree).restoringRemoved(removed))
                     target = parent
                 }
             } else {
-                diagnostics.append(Self.diagnostic(for: failure, root: tree))
+                var diagnostic = Self.diagnostic(for: failure, root: tree)
+                if diagnostic.hint == nil { diagnostic.hint = Self.shapeHint(for: failure, as: type, root: tree, budget: &hintBudget) }
+                diagnostics.append(diagnostic.restoringRemoved(removed))
                 target = Self.failurePath(failure)
             }
             guard !target.isEmpty, let pruned = tree.removing(target) else { break }
-            removed.append(target)
+            removed.append(target.restoringRemoved(removed))
             tree = pruned
         }
         return Result(value: nil, diagnostics: diagnostics, removedPaths: removed)
@@ -78,7 +86,25 @@ public struct YAMLDecoder: Sendable {
         guard UnknownKeyFinder.hasUnknownKey(in: tree, tracker: tracker, ignoringRootKeys: ignore) else { return [] }
         let recorder = KeyTracker(recordsAskedKeys: true)
         _ = try? T(from: NodeDecoder(node: tree, parent: nil, key: nil, tracker: recorder))
-        return UnknownKeyFinder.find(in: tree, tracker: recorder, ignoringRootKeys: ignore)
+        let places = KeyPlaces(type, tree: tree, recorder: recorder, ignoringRootKeys: ignore)
+        return UnknownKeyFinder.find(in: tree, tracker: recorder, ignoringRootKeys: ignore, places: places)
+    }
+
+    /// For a mapping expected where a list or a scalar is written: the keys the mapping takes, found by
+    /// probing (`KeyPlaces.keys`). "write it as a mapping: {da_status: [...]}" when it takes one key.
+    private static func shapeHint<T: Decodable>(
+        for error: DecodingError, as type: T.Type, root: YAMLNode, budget: inout Int
+    ) -> String? {
+        guard case .typeMismatch(let expected, let context) = error,
+              ObjectIdentifier(expected) == ObjectIdentifier([String: Any].self), root.weight <= KeyPlaces.probeWeightLimit else { return nil }
+        let path = FieldPath(codingPath: context.codingPath)
+        let keys = KeyPlaces.keys(of: type, in: root, askedAt: path, budget: &budget).sorted()
+        guard let first = keys.first else { return nil }
+        if keys.count == 1 {
+            let placeholder = root.node(at: path).node.elements != nil ? "[...]" : "..."
+            return "write it as a mapping: {\(first): \(placeholder)}"
+        }
+        return "write it as a mapping of \(keys.joined(separator: ", "))"
     }
 
     private static func failurePath(_ error: DecodingError) -> FieldPath {
@@ -117,6 +143,16 @@ public struct YAMLDecoder: Sendable {
         @unknown default:
             return Diagnostic(at: root.location, "\(error)")
         }
+    }
+}
+
+extension Diagnostic {
+    /// The diagnostic with its path read in the document rather than in the pruned tree.
+    func restoringRemoved(_ removed: [FieldPath]) -> Diagnostic {
+        guard !removed.isEmpty else { return self }
+        var copy = self
+        copy.path = path.restoringRemoved(removed)
+        return copy
     }
 }
 
@@ -189,7 +225,10 @@ enum UnknownKeyFinder {
     }
 
     /// Every unknown key, located, with the closest key that was asked for (the tracker must record them).
-    static func find(in root: YAMLNode, tracker: KeyTracker, ignoringRootKeys ignore: (String) -> Bool) -> [Diagnostic] {
+    /// A key that belongs at another level says where (`places`), before any did-you-mean.
+    static func find(
+        in root: YAMLNode, tracker: KeyTracker, ignoringRootKeys ignore: (String) -> Bool, places: KeyPlaces? = nil
+    ) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         walk(root, tracker: tracker, ignore: ignore) { pair, path in
             guard let key = pair.key.scalar?.value else { return true }
@@ -199,7 +238,9 @@ enum UnknownKeyFinder {
             let place = parent.isEmpty ? "" : " in '\(parent)'"
             diagnostics.append(Diagnostic(
                 at: pair.key.location, path: parent.appending(key), "unknown key '\(key)'\(place)",
-                hint: suggestion.map { "did you mean '\($0)'?" }
+                hint: places?.hint(for: key, under: parent)
+                    ?? suggestion.map { "did you mean '\($0)'?" }
+                    ?? places?.suggestion(for: key, under: parent)
                     ?? "valid keys here: \(asked.sorted().joined(separator: ", "))"))
             return true
         }
@@ -373,9 +414,18 @@ struct KeyedNodeContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
         return pair.value.isNull
     }
 
-    /// The value node for `key`, or nil when the key is absent or its value is null: one lookup.
-    private func present(_ key: Key) -> YAMLNode? {
-        guard let pair = pair(for: key), !pair.value.isNull else { return nil }
+    /// The value node for `key`, or nil when the key is absent: one lookup.
+    ///
+    /// A key written without a value (`maximumcall:`, `remark: ~`) is an error, not an absent key: it is
+    /// nearly always a value forgotten, and the JSON Schema refuses null too. Leaving the key out is how
+    /// a document says "not set".
+    private func present(_ key: Key) throws -> YAMLNode? {
+        guard let pair = pair(for: key) else { return nil }
+        guard !pair.value.isNull else {
+            throw DecodingError.valueNotFound(Any.self, .init(
+                codingPath: codingPath + [key], debugDescription: "'\(key.stringValue)' has no value",
+                underlyingError: ScalarHint("write a value, or leave the key out")))
+        }
         return pair.value
     }
 
@@ -388,7 +438,7 @@ struct KeyedNodeContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
     }
 
     func decodeIfPresent<T: Decodable>(_ type: T.Type, forKey key: Key) throws -> T? {
-        guard let value = present(key) else { return nil }
+        guard let value = try present(key) else { return nil }
         return try T(from: NodeDecoder(node: value, parent: path, key: key, tracker: tracker))
     }
     func decodeIfPresent(_ type: Bool.Type, forKey key: Key) throws -> Bool? { try present(key).map { try single($0, key).decode(type) } }
@@ -499,9 +549,30 @@ struct SingleNodeContainer: SingleValueDecodingContainer {
         }
     }
 
+    /// Text is a string scalar: quoted, or plain and neither a number nor a boolean (YAML 1.2 core), as a
+    /// JSON decoder takes only a JSON string. `name: 123` is the number 123, so it is not text.
     func decode(_ type: String.Type) throws -> String {
         guard let scalar = node.scalar, !node.isNull else { throw mismatch(type, "text") }
+        // Only a plain scalar starting like a number or a boolean can resolve to one.
+        if scalar.isPlain || node.tag != nil, let first = scalar.value.utf8.first, Self.mayResolve(first) {
+            switch resolved {
+            case .bool?, .int?, .float?:
+                throw mismatch(type, "text", hint: "quote it if it is meant as text: \"\(scalar.value)\"")
+            default:
+                break
+            }
+        }
         return scalar.value
+    }
+
+    private static func mayResolve(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "+"), UInt8(ascii: "."),
+             UInt8(ascii: "t"), UInt8(ascii: "T"), UInt8(ascii: "f"), UInt8(ascii: "F"):
+            return true
+        default:
+            return false
+        }
     }
 
     func decode(_ type: Double.Type) throws -> Double {

@@ -45,3 +45,39 @@ extension FieldPath {
         }
     }
 }
+
+extension FieldPath {
+    /// This path, read in a tree from which the values at `removed` were taken out, as a path of the
+    /// tree before: every list index counts the removed items before it again.
+    ///
+    /// A decoder that drops a bad value and decodes again (`YAMLDecoder.decode`) leaves shorter lists
+    /// behind: once `work_hour[0]` is dropped, the item written second is `work_hour[0]` of what is
+    /// left. `removed` are paths of the original tree (`YAMLDecoder.Result.removedPaths`).
+    ///
+    /// ```swift
+    /// FieldPath(keys: "work_hour").appending(index: 0).restoringRemoved([FieldPath(keys: "work_hour").appending(index: 0)])
+    /// // work_hour[1]
+    /// ```
+    public func restoringRemoved(_ removed: [FieldPath]) -> FieldPath {
+        guard !removed.isEmpty, components.contains(where: { if case .index = $0 { true } else { false } }) else { return self }
+        var out: [Component] = []
+        out.reserveCapacity(components.count)
+        for component in components {
+            guard case .index(let index) = component else {
+                out.append(component)
+                continue
+            }
+            // The removed items of this list, by their original index, in ascending order: each one at
+            // or before the item moves it one further.
+            let gone = removed.compactMap { path -> Int? in
+                guard path.components.count == out.count + 1, path.components.starts(with: out),
+                      case .index(let removedIndex) = path.components[out.count] else { return nil }
+                return removedIndex
+            }.sorted()
+            var original = index
+            for removedIndex in gone where removedIndex <= original { original += 1 }
+            out.append(.index(original))
+        }
+        return FieldPath(out)
+    }
+}
