@@ -101,7 +101,7 @@ extension FieldTable {
                      source: "001 table; 000 table")),
         top(.newCallRules, get: { $0.newCallRules }, set: { $0.newCallRules = $1 },
             live: [.top(.newCallRules)], read: { $0.newCallRules }, inList: false,
-            example: [NewCallRule(reCallTime: "11:30:00", callInterval: 45, ruleId: 15487)],
+            example: [NewCallRule(reCallTime: "13:30:00", callInterval: 45, ruleId: 15487)],
             doc: Doc(writeType: "array of `{re_call_time \"HH:MM:SS\", call_interval int (minutes), rule_id int}` (old 2.0)",
                      readBack: "detail (array, same shape, A8)", compare: "ordered list; `rule_id` as int",
                      source: "001 old 2.0 table")),
