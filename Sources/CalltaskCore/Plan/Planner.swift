@@ -94,9 +94,11 @@ public enum Planner {
         var tasks: [TaskPlan] = []
         tasks.reserveCapacity(matched.matches.count)
         var notes: [String] = []
+        var diagnostics = matched.diagnostics
         for (loaded, listed) in matched.matches {
             let planned = taskPlan(loaded, listed: listed, details: details, forced: isForced(loaded, live: listed, options: options))
             tasks.append(planned.task)
+            diagnostics += planned.diagnostics
             if planned.writeOnlyUsed, planned.task.action == .noChange {
                 notes.append("\(planned.task.name) (\(planned.task.uuid)) sets redial codes 11 (blacklisted) / 12 (user_blocked), "
                              + "which the platform never reads back: they are written only with an update, and this task has none. "
@@ -105,13 +107,13 @@ public enum Planner {
         }
         let plan = Plan(account: account, specHash: specHash, tasks: tasks, creates: matched.unmatched,
                         unmanaged: matched.unmanaged, notes: notes, requests: requests)
-        return (plan, matched.diagnostics)
+        return (plan, Diagnostic.sortedByLocation(diagnostics))
     }
 
     /// The plan for one matched task, and whether its spec names write-only redial codes.
     static func taskPlan(
         _ loaded: LoadedSpec, listed: LiveTask, details: [String: LiveTask], forced: Bool = false
-    ) -> (task: TaskPlan, writeOnlyUsed: Bool) {
+    ) -> (task: TaskPlan, writeOnlyUsed: Bool, diagnostics: [Diagnostic]) {
         let normalized: NormalizedTask
         let detail = details.isEmpty ? nil : details[listed.uuid]
         if let detail {
@@ -156,7 +158,11 @@ public enum Planner {
             taskNotes.append("redial codes 11 (blacklisted) / 12 (user_blocked) are written with this update; the platform never reads them back, so they are not compared")
         }
         var sideEffects: [SideEffect] = []
+        var diagnostics: [Diagnostic] = []
         if action == .update, update, let detail {
+            if case .success(let body) = UpdateBody.build(live: normalized, desired: loaded.spec.config) {
+                diagnostics = MergedBodyRules.check(loaded, body: body)
+            }
             sideEffects = SideEffectPredictor.predict(detail: detail, normalized: normalized, desired: desired, changes: changes)
             if sideEffects.contains(where: { $0.path == FieldTable.redialStatusPath }) {
                 warnings.removeAll { $0.hasPrefix("redial da_status holds strings no code writes") }  // said below, with its reason
@@ -172,6 +178,6 @@ public enum Planner {
             forced: forced && action == .update, digest: TaskDigest.of(loaded), notes: taskNotes,
             runState: RunState(enable: normalized.enabled, callStatus: normalized.callStatus))
         task.sideEffects = sideEffects
-        return (task, writeOnlyUsed)
+        return (task, writeOnlyUsed, diagnostics)
     }
 }
