@@ -8,6 +8,12 @@ private let insurance = "7f3c2a10-5b1e-4c8a-9d2e-1a2b3c4d5e02"
 private let spring = "7f3c2a10-5b1e-4c8a-9d2e-1a2b3c4d5e01"
 private let legacy = "7f3c2a10-5b1e-4c8a-9d2e-1a2b3c4d5e03"
 private let seedExample = "e5cb8746-411d-4d6d-a1fa-0fe030f00fad"
+/// A spec of seed 000's own example task that changes its remark alone.
+private let seedExampleSpec = """
+    uuid: \(seedExample)
+    name: 测试api接口创建-222
+    remark: managed by calltask
+    """
 
 @Suite("the plan is the contract, built binaries against calltask-sim --strict-put", .serialized)
 struct PlanContractTests {
@@ -168,11 +174,7 @@ struct PlanContractTests {
         let simulator = try SimulatorProcess(["--strict-put"])
         defer { simulator.stop() }
         let workspace = try Workspace()
-        try workspace.write("examples/seed-example.yaml", """
-            uuid: \(seedExample)
-            name: 测试api接口创建-222
-            remark: managed by calltask
-            """)
+        try workspace.write("examples/seed-example.yaml", seedExampleSpec)
         let apply = try await calltask(["apply", "--auto-approve", "--target", seedExample, "examples/"], in: workspace, simulator: simulator)
         #expect(apply.status == 0, "\(apply)")
         let body = try JSONSerialization.jsonObject(with: try await simulator.get("/_sim/put/\(seedExample)")) as? [String: Any]
@@ -267,11 +269,7 @@ struct PlanContractTests {
         let simulator = try SimulatorProcess(["--strict-put"])
         defer { simulator.stop() }
         let workspace = try Workspace()
-        try workspace.write("examples/seed-example.yaml", """
-            uuid: \(seedExample)
-            name: 测试api接口创建-222
-            remark: managed by calltask
-            """)
+        try workspace.write("examples/seed-example.yaml", seedExampleSpec)
         let text = try await calltask(["plan", "--target", seedExample, "examples/"], in: workspace, simulator: simulator)
         #expect(text.status == 0, "\(text)")
         #expect(text.stdout.contains("side effect: task_extras.work_hour (local copy): ["), "\(text)")

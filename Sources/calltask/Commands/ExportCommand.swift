@@ -69,9 +69,9 @@ struct ExportCommand: AsyncParsableCommand {
                 failed = true
                 continue
             }
-            console.out("wrote \(path) (\(file.name), \(file.uuid))")
+            console.out("wrote \(path) (\(InertText.line(file.name)), \(file.uuid))")
             for warning in file.warnings {
-                console.err("warning: \(warning)")
+                console.err("warning: \(InertText.line(warning))")
                 warnings += 1
             }
             for other in earlier[file.uuid, default: []] where other != file.fileName {
@@ -80,14 +80,8 @@ struct ExportCommand: AsyncParsableCommand {
                 warnings += 1
             }
         }
-        for skip in result.skipped {
-            console.err("warning: skipped \(skip.name.isEmpty ? skip.uuid : "\(skip.name) (\(skip.uuid))"): \(skip.reason)")
-            warnings += 1
-        }
-        for target in result.unmatchedTargets {
-            console.err("calltask: error: --target \(target) names no live task")
-            failed = true
-        }
+        warnings += Self.reportSkipped(result, console: console)
+        failed = failed || !result.unmatchedTargets.isEmpty
         console.out("Export: \(result.files.count) file(s) written to \(out), \(result.skipped.count) skipped, "
                     + "\(warnings) warning(s). (\(result.requests) requests)")
         if failed { throw CommandFailure.reported }
@@ -100,20 +94,27 @@ struct ExportCommand: AsyncParsableCommand {
         var warnings = 0
         for file in result.files {
             for warning in file.warnings {
-                console.err("warning: \(file.name) (\(file.uuid)): \(warning)")
+                console.err("warning: \(InertText.line(file.name)) (\(file.uuid)): \(InertText.line(warning))")
                 warnings += 1
             }
         }
-        for skip in result.skipped {
-            console.err("warning: skipped \(skip.name.isEmpty ? skip.uuid : "\(skip.name) (\(skip.uuid))"): \(skip.reason)")
-            warnings += 1
-        }
-        for target in result.unmatchedTargets {
-            console.err("calltask: error: --target \(target) names no live task")
-        }
+        warnings += Self.reportSkipped(result, console: console)
         console.err("Export: \(result.files.count) task(s) written to standard output, \(result.skipped.count) skipped, "
                     + "\(warnings) warning(s). (\(result.requests) requests)")
         if !result.unmatchedTargets.isEmpty { throw CommandFailure.reported }
+    }
+
+    /// Prints the skipped tasks (warnings) and the `--target`s that named no live task (errors) on
+    /// stderr; returns the number of warnings.
+    static func reportSkipped(_ result: ExportRunner.Result, console: Console) -> Int {
+        for skip in result.skipped {
+            let name = skip.name.isEmpty ? skip.uuid : "\(InertText.line(skip.name)) (\(skip.uuid))"
+            console.err("warning: skipped \(name): \(InertText.line(skip.reason))")
+        }
+        for target in result.unmatchedTargets {
+            console.err("calltask: error: --target \(InertText.line(target)) names no live task")
+        }
+        return result.skipped.count
     }
 
     /// `--out ""` is a usage error (exit 64).
