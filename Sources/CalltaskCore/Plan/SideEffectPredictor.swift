@@ -39,7 +39,7 @@ public enum SideEffectPredictor {
                                           reason: "filled in: the update body must carry it (seed 001, facts §2.3)"))
             } else {
                 effects.append(SideEffect(path: field.path, old: old, new: field.value(predicted),
-                                          reason: "written as read, and read back differently (docs/fields.md)"))
+                                          reason: "written as read, and read back as docs/fields.md says (\(field.doc.source))"))
             }
         }
         // The local copy (task_extras) is written with the body's value, which is the dialer copy's
