@@ -931,27 +931,6 @@ def verdicts(case: Case) -> tuple[str, str, str]:
             REFUSE if case.sim_message else ACCEPT)
 
 
-def quoted_scalar(value: Any) -> bool:
-    return isinstance(value, str) and bool(re.fullmatch(r"-?[0-9]+|true|false", value))
-
-
-def leaves(error) -> list:
-    """The innermost errors of a schema error (an anyOf/oneOf error holds one per branch)."""
-    if not error.context:
-        return [error]
-    return [leaf for sub in error.context for leaf in leaves(sub)]
-
-
-def lenient_schema_error(case: Case, path: str, message: str, instance: Any, error) -> bool:
-    """A value the spec models read leniently: a quoted number or boolean, `enable` as 0/1, a time of
-    day with seconds (`09:00:00`)."""
-    if path == "$.enable" and instance in (0, 1) and not isinstance(instance, bool):
-        return True
-    candidates = [instance] + [leaf.instance for leaf in leaves(error)]
-    return any(quoted_scalar(value) or (isinstance(value, str) and re.fullmatch(r"[0-9]{1,2}:[0-5][0-9]:00", value))
-               for value in candidates)
-
-
 @dataclass
 class Expected:
     """A disagreement docs/rules.md lists. `verdicts`: the (validate, schema, simulator) verdicts it
@@ -970,17 +949,6 @@ def spec_lacks(case: Case, *paths: tuple) -> bool:
 
 
 EXPECTED: list[Expected] = [
-    Expected(
-        "pending-quoted-scalars",
-        "pending: quoted scalars. The README says quoted values are always text, but the spec models read "
-        "`limit: \"2\"`, `wday: \"1\"`, coded values (`pop_mode: \"2\"`, da_status `\"4\"`), flags "
-        "(`redial_enabled: \"false\"`, `elasticity_type: \"1\"`) and `enable: \"true\"` as numbers and "
-        "booleans, and with the same leniency `enable: 1` and times of day with `:00` seconds (`09:00:00`). "
-        "The schema and the simulator refuse them. Needs a model change (after the field-table refactor).",
-        {(ACCEPT, REFUSE, REFUSE), (ACCEPT, REFUSE, ACCEPT)},
-        schema=lenient_schema_error,
-        sim=lambda c, m: re.search(r"must be (an integer|true, false, 0 or 1|a time of day, HH:MM)", m) is not None,
-    ),
     Expected(
         "schema-cannot-compare",
         "the schema cannot compare two values: maximumcall divisible by the number of lines (seed 001 note "

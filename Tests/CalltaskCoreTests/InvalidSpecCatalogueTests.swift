@@ -1,4 +1,5 @@
 import CalltaskCore
+import CalltaskModels
 import CalltaskTestSupport
 import CalltaskYAML
 import Foundation
@@ -86,6 +87,30 @@ struct InvalidSpecCatalogueTests {
         #expect(kinds.contains { $0.hasPrefix("unknown key 'redial_intervall'") })
         #expect(DiagnosticRenderer.summary(diagnostics) == "calltask: 9 errors in 1 file")
         assertSnapshot(rendered, named: "multi-error")
+    }
+
+    @Test("quoted ids are still ids (docs/fields.md A2), while quoted numbers and flags are refused above")
+    func quotedIdsPass() throws {
+        let yaml = """
+            name: spring-sale
+            destination_extension: "102"
+            dial_time_id: "7"
+            task_extras:
+              redial_enabled: false
+              work_hour:
+                - {wday: 1, begin: "09:00", end: "12:00"}
+
+            """
+        let loaded = SpecLoader.load([SourceFile(path: "ids.yaml", text: yaml)])
+        let diagnostics = loaded.diagnostics + Validator.validate(loaded.specs)
+        #expect(diagnostics.isEmpty, "\(diagnostics)")
+        #expect(loaded.specs.first?.spec.config.destinationExtension == LenientInt(102))
+        #expect(loaded.specs.first?.spec.config.dialTimeId == LenientInt(7))
+    }
+
+    @Test("the YAML decoder and the models name the spec-input flag with the same key")
+    func specInputKey() {
+        #expect(YAMLDecoder.specInputKey == SpecInput.userInfoKey)
     }
 
     @Test("the same input order never changes the output: diagnostics are sorted by location")

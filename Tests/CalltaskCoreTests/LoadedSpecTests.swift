@@ -68,4 +68,23 @@ struct LoadedSpecTests {
             #expect(found.location == tree.node.location && found.complete == tree.complete, "\(path)")
         }
     }
+
+    @Test("a list item part of which failed to decode gets that one error, not also a rule finding about its shape")
+    func noSecondErrorForARemovedListItemPart() throws {
+        let text = """
+            name: t
+            task_type: new_v2
+            maximumcall: 2
+            task_extras:
+              pop_mode: random
+              line:
+                - {id: a, limit: "2"}
+            """
+        let loaded = SpecLoader.load([SourceFile(path: "t.yaml", text: text)])
+        let findings = loaded.diagnostics + Validator.validate(loaded.specs)
+        let errors = findings.filter { $0.severity == .error }
+        #expect(errors.count == 1, "\(errors)")
+        #expect(errors.first?.message.contains("quoted text") == true, "\(errors)")
+    }
 }
+

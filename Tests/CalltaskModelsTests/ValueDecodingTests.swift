@@ -22,6 +22,31 @@ struct ValueDecodingTests {
         #expect(ClockTime(text) == nil)
     }
 
+    @Test("in a spec (SpecInput) quoted numbers, flags and times with seconds are refused; ids stay lenient")
+    func specInput() throws {
+        struct Holder: Decodable {
+            var mode: PopMode?, flag: Flag?, bool: LenientBool?, time: ClockTime?, id: LenientInt?
+        }
+        func decode(_ json: String, spec: Bool) throws -> Holder {
+            let decoder = JSONDecoder()
+            if spec { decoder.userInfo[SpecInput.userInfoKey] = true }
+            return try decoder.decode(Holder.self, from: Data(json.utf8))
+        }
+        for json in [#"{"mode": "2"}"#, #"{"flag": "false"}"#, #"{"bool": "1"}"#, #"{"time": "09:00:00"}"#] {
+            #expect(throws: DecodingError.self, "\(json)") { try decode(json, spec: true) }
+            #expect((try? decode(json, spec: false)) != nil, "the platform's JSON keeps its leniency: \(json)")
+        }
+        do {
+            _ = try decode(#"{"mode": "2"}"#, spec: true)
+        } catch DecodingError.dataCorrupted(let context) {
+            #expect(context.debugDescription == "expected a pop_mode, found the quoted text '2'")
+            #expect((context.underlyingError as? DecodingHint)?.description == "remove the quotes: quoted values are text")
+        }
+        let plain = try decode(#"{"mode": "reverse", "flag": 0, "bool": true, "time": "09:00", "id": "102"}"#, spec: true)
+        #expect(plain.mode == .reverse && plain.flag == false && plain.bool == true && plain.id == 102)
+        #expect(try decode(#"{"mode": 2}"#, spec: true).mode == .reverse)
+    }
+
     @Test("a coded value decodes from its name or its number, in JSON as in YAML")
     func codedValues() throws {
         struct Holder: Decodable { var mode: PopMode }

@@ -69,7 +69,7 @@ struct YAMLDecoderTests {
     func quotedNumberIsNotAnInt() throws {
         let yaml = MarkedYAML("name: a\ncount: 1️⃣\"1\"\n")
         let diagnostic = try single(try decode(yaml).diagnostics)
-        #expect(diagnostic.message == "expected a number, found the string '1'")
+        #expect(diagnostic.message == "expected a number, found the quoted text '1'")
         #expect(diagnostic.hint == "remove the quotes: quoted values are text")
         #expect(diagnostic.location == yaml.location("1️⃣", file: "file.yaml"))
     }

@@ -24,7 +24,8 @@ public enum SpecLoader {
     public static func load(_ files: [SourceFile], limits: YAMLLimits = .default) -> Result {
         var specs: [LoadedSpec] = []
         var diagnostics: [Diagnostic] = []
-        let decoder = YAMLDecoder()
+        // Specs are written by people: quoted values are text (the models' `SpecInput` mode).
+        let decoder = YAMLDecoder(specInput: true)
         for file in files {
             let parsed = YAMLParser.parse(file.bytes, file: file.path, limits: limits)
             diagnostics += parsed.diagnostics

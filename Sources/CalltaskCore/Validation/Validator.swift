@@ -27,8 +27,14 @@ public enum Validator {
             for rule in rules {
                 // A field whose value failed to decode already has its error; rules stay quiet about it.
                 // Both are paths of the document (`LoadedSpec.error` restores a finding's).
+                // Nor about a list item part of which failed to decode (its shape is then not what was
+                // written: a refused `limit` must not also report the line as not `{id, limit}`).
                 diagnostics += rule(spec).filter { finding in
-                    !spec.removedPaths.contains { finding.path.components.starts(with: $0.components) }
+                    !spec.removedPaths.contains { removed in
+                        finding.path.components.starts(with: removed.components)
+                            || (finding.path.components.last.map { if case .index = $0 { true } else { false } } == true
+                                && removed.components.starts(with: finding.path.components))
+                    }
                 }
             }
         }

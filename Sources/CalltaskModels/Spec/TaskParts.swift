@@ -17,7 +17,10 @@ public struct TaskLine: Hashable, Sendable, Codable {
     public init(from decoder: any Decoder) throws {
         if let container = try? decoder.container(keyedBy: CodingKeys.self) {
             id = try container.decode(LenientString.self, forKey: .id).value
-            limit = try container.decodeIfPresent(LenientInt.self, forKey: .limit)?.value
+            // The platform's JSON may send the limit as text; a spec (`SpecInput`) writes a number.
+            limit = decoder.isSpecInput
+                ? try container.decodeIfPresent(Int.self, forKey: .limit)
+                : try container.decodeIfPresent(LenientInt.self, forKey: .limit)?.value
             return
         }
         let single = try decoder.singleValueContainer()
@@ -107,6 +110,26 @@ public struct WorkHour: Hashable, Sendable, Codable {
         self.wday = LenientInt(wday)
         self.begin = begin
         self.end = end
+    }
+
+    private enum CodingKeys: String, CodingKey { case wday, begin, end }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        if decoder.isSpecInput {
+            // A spec writes the weekday as a number: a quoted one is text, refused here. Other text
+            // (`mon`) is kept, for the weekday rule to name.
+            do {
+                wday = LenientInt(try container.decode(Int.self, forKey: .wday))
+            } catch {
+                guard let text = try? container.decode(LenientInt.self, forKey: .wday), !text.isNumber else { throw error }
+                wday = text
+            }
+        } else {
+            wday = try container.decode(LenientInt.self, forKey: .wday)
+        }
+        begin = try container.decode(ClockTime.self, forKey: .begin)
+        end = try container.decode(ClockTime.self, forKey: .end)
     }
 }
 

@@ -26,7 +26,10 @@ public struct TaskSpec: Hashable, Sendable, Codable {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         uuid = try container.decodeIfPresent(String.self, forKey: .uuid)
-        enable = try container.decodeIfPresent(LenientBool.self, forKey: .enable)?.value
+        // A spec (`SpecInput`) writes `true` or `false`; the leniency is for other callers' JSON.
+        enable = decoder.isSpecInput
+            ? try container.decodeIfPresent(Bool.self, forKey: .enable)
+            : try container.decodeIfPresent(LenientBool.self, forKey: .enable)?.value
         config = try TaskConfig(from: decoder)
     }
 

@@ -1,7 +1,8 @@
 /// A time of day, `HH:MM`, as used by work hours and time-sliced scripts.
 ///
 /// `9:00` and `09:00` decode to the same value (the platform and people write both); it is always
-/// encoded as `HH:MM`. `24:00` is accepted as the end of a day.
+/// encoded as `HH:MM`. `24:00` is accepted as the end of a day. The platform's JSON may add `:00`
+/// seconds (`09:00:00`); a spec (`SpecInput`) may not.
 public struct ClockTime: Hashable, Sendable, Codable, Comparable, CustomStringConvertible {
     /// Minutes since midnight, 0...1440.
     public var minutes: Int
@@ -46,6 +47,11 @@ public struct ClockTime: Hashable, Sendable, Codable, Comparable, CustomStringCo
         let text = try container.decode(String.self)
         guard let time = ClockTime(text) else {
             throw DecodingHint.dataCorrupted(in: container, "expected a time of day HH:MM, found '\(text)'", hint: "write it like \"09:30\"")
+        }
+        // The platform's JSON may add `:00` seconds; a spec (`SpecInput`) writes HH:MM.
+        if text.utf8.count > 5, text.utf8.filter({ $0 == UInt8(ascii: ":") }).count == 2, decoder.isSpecInput {
+            throw DecodingHint.dataCorrupted(
+                in: container, "expected a time of day HH:MM, found '\(text)'", hint: "leave out the seconds: \"\(time)\"")
         }
         self = time
     }

@@ -39,6 +39,10 @@ extension CodedValue {
             return
         }
         if let text {
+            // The platform's JSON may send a code as text; in a spec a quoted number is text.
+            if decoder.isSpecInput, Int(text) != nil {
+                throw SpecInput.quotedText(in: container, expected: "a \(Self.fieldDescription)", text)
+            }
             if let code = Int(text), let value = Self(rawValue: code) {
                 self = value
                 return

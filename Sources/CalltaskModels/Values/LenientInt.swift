@@ -52,7 +52,8 @@ public struct LenientInt: Hashable, Sendable, Codable, ExpressibleByIntegerLiter
     public static func < (lhs: LenientInt, rhs: LenientInt) -> Bool { (lhs.value, lhs.text ?? "") < (rhs.value, rhs.text ?? "") }
 }
 
-/// A boolean the platform may send as `true`/`false`, `0`/`1` or `"0"`/`"1"`.
+/// A boolean the platform may send as `true`/`false`, `0`/`1` or `"0"`/`"1"`. A spec (`SpecInput`)
+/// may not quote it.
 ///
 /// Encoded as a JSON boolean (the docs' type for `elasticity_type`, `enable`).
 public struct LenientBool: Hashable, Sendable, Codable, ExpressibleByBooleanLiteral, CustomStringConvertible {
@@ -75,7 +76,8 @@ public struct LenientBool: Hashable, Sendable, Codable, ExpressibleByBooleanLite
 
 /// A boolean the update call takes as `0`/`1` (seed 001 sends `"redial_enabled": 0`).
 ///
-/// Decodes `true`/`false` as well as `0`/`1`; always encoded as the number 0 or 1.
+/// Decodes `true`/`false` as well as `0`/`1` (and from the platform's JSON `"0"`/`"1"`; a spec,
+/// `SpecInput`, may not quote it); always encoded as the number 0 or 1.
 public struct Flag: Hashable, Sendable, Codable, ExpressibleByBooleanLiteral, CustomStringConvertible {
     public var value: Bool
 
@@ -106,6 +108,10 @@ private func decodeFlexibleBool(_ decoder: any Decoder) throws -> Bool {
         }
     }
     if let text = try? container.decode(String.self) {
+        // The platform's JSON may send a flag as text; in a spec a quoted number or boolean is text.
+        if ["0", "1", "false", "true"].contains(text), decoder.isSpecInput {
+            throw SpecInput.quotedText(in: container, expected: "true, false, 0 or 1", text)
+        }
         switch text {
         case "0", "false": return false
         case "1", "true": return true

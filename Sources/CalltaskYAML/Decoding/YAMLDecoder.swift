@@ -9,7 +9,22 @@
 /// let result = YAMLDecoder().decode(TaskSpec.self, from: document.root)
 /// ```
 public struct YAMLDecoder: Sendable {
-    public init() {}
+    /// Whether the document is a spec a person wrote (`SpecLoader` sets it): the models then read quoted
+    /// values as text only, without the leniency they keep for the platform's JSON. Given to every model
+    /// as `userInfo[YAMLDecoder.specInputKey] == true`.
+    public var specInput: Bool
+
+    public init(specInput: Bool = false) {
+        self.specInput = specInput
+    }
+
+    /// The `userInfo` key of the spec-input flag. CalltaskModels imports nothing of ours, so it creates
+    /// the same key from the same string: keep this string equal to `SpecInput.userInfoKey`'s
+    /// (Sources/CalltaskModels/Values/SpecInput.swift).
+    public static let specInputKey = CodingUserInfoKey(rawValue: "calltask.specInput")!
+
+    /// The `userInfo` every decoder of one decode gives the models.
+    private var userInfo: [CodingUserInfoKey: Any] { specInput ? [Self.specInputKey: true] : [:] }
 
     /// The result of one decode: the value (nil when decoding failed) and every diagnostic.
     public struct Result<Value> {
@@ -40,11 +55,11 @@ public struct YAMLDecoder: Sendable {
         var removed: [FieldPath] = []
         var hintBudget = 32  // probe decodes for shape hints, for the whole document
         for _ in 0..<64 {
-            let tracker = KeyTracker(recordsAskedKeys: false)
+            let tracker = KeyTracker(recordsAskedKeys: false, userInfo: userInfo)
             let failure: DecodingError
             do {
                 let value = try T(from: NodeDecoder(node: tree, parent: nil, key: nil, tracker: tracker))
-                diagnostics += Self.unknownKeys(in: tree, as: type, tracker: tracker, ignoringRootKeys: ignore)
+                diagnostics += Self.unknownKeys(in: tree, as: type, tracker: tracker, userInfo: userInfo, ignoringRootKeys: ignore)
                     .map { $0.restoringRemoved(removed) }
                 return Result(value: value, diagnostics: diagnostics, removedPaths: removed)
             } catch let error as DecodingError {
@@ -81,10 +96,11 @@ public struct YAMLDecoder: Sendable {
     /// key was not, the (pure, deterministic) decode runs once more recording every key each mapping
     /// asked for, so the message can name the closest valid key.
     private static func unknownKeys<T: Decodable>(
-        in tree: YAMLNode, as type: T.Type, tracker: KeyTracker, ignoringRootKeys ignore: (String) -> Bool
+        in tree: YAMLNode, as type: T.Type, tracker: KeyTracker, userInfo: [CodingUserInfoKey: Any],
+        ignoringRootKeys ignore: (String) -> Bool
     ) -> [Diagnostic] {
         guard UnknownKeyFinder.hasUnknownKey(in: tree, tracker: tracker, ignoringRootKeys: ignore) else { return [] }
-        let recorder = KeyTracker(recordsAskedKeys: true)
+        let recorder = KeyTracker(recordsAskedKeys: true, userInfo: userInfo)
         _ = try? T(from: NodeDecoder(node: tree, parent: nil, key: nil, tracker: recorder))
         let places = KeyPlaces(type, tree: tree, recorder: recorder, ignoringRootKeys: ignore)
         return UnknownKeyFinder.find(in: tree, tracker: recorder, ignoringRootKeys: ignore, places: places)
@@ -163,7 +179,8 @@ struct ScalarHint: Error, CustomStringConvertible {
     init(_ description: String) { self.description = description }
 }
 
-/// Which key nodes each decode used, and which mappings it read as keyed models. Lives for one decode.
+/// Which key nodes each decode used, and which mappings it read as keyed models, and the decode's
+/// `userInfo` (every `NodeDecoder` of the decode shares the tracker). Lives for one decode.
 ///
 /// Marks are kept by node number (`YAMLNode.serial`) in a flat array: no hashing on the hot path. The
 /// keys each mapping asked for (for did-you-mean) are recorded only when `recordsAskedKeys` is on.
@@ -176,11 +193,13 @@ final class KeyTracker {
     }
 
     let recordsAskedKeys: Bool
+    let userInfo: [CodingUserInfoKey: Any]
     private var marks: [Marks] = []
     private(set) var asked: [Int32: Set<String>] = [:]
 
-    init(recordsAskedKeys: Bool) {
+    init(recordsAskedKeys: Bool, userInfo: [CodingUserInfoKey: Any] = [:]) {
         self.recordsAskedKeys = recordsAskedKeys
+        self.userInfo = userInfo
         marks.reserveCapacity(256)
     }
 
@@ -343,7 +362,7 @@ struct NodeDecoder: Decoder {
     let key: (any CodingKey)?
     let tracker: KeyTracker
     var codingPath: [any CodingKey] { CodingPathLink.path(parent, then: key) }
-    var userInfo: [CodingUserInfoKey: Any] { [:] }
+    var userInfo: [CodingUserInfoKey: Any] { tracker.userInfo }
 
     func container<Key: CodingKey>(keyedBy type: Key.Type) throws -> KeyedDecodingContainer<Key> {
         guard let pairs = node.pairs else {
@@ -538,6 +557,14 @@ struct SingleNodeContainer: SingleValueDecodingContainer {
             underlyingError: hint.map(ScalarHint.init)))
     }
 
+    /// A quoted number or boolean where one is expected: text, as the README says. The models say the
+    /// same for the fields they read themselves (`SpecInput`).
+    private func quoted<T>(_ type: T.Type, _ expected: String, _ text: String) -> DecodingError {
+        DecodingError.typeMismatch(type, .init(
+            codingPath: codingPath, debugDescription: "expected \(expected), found the quoted text '\(text)'",
+            underlyingError: ScalarHint("remove the quotes: quoted values are text")))
+    }
+
     func decodeNil() -> Bool { node.isNull }
 
     func decode(_ type: Bool.Type) throws -> Bool {
@@ -545,6 +572,8 @@ struct SingleNodeContainer: SingleValueDecodingContainer {
         case .bool(let value): return value
         case .string(let text) where ScalarResolver.isYAML11Bool(text):
             throw mismatch(type, "true or false", hint: "YAML 1.2 reads '\(text)' as text; write true or false")
+        case .string(let text) where node.scalar?.isPlain == false && (text == "true" || text == "false"):
+            throw quoted(type, "true or false", text)
         default: throw mismatch(type, "true or false")
         }
     }
@@ -608,7 +637,7 @@ struct SingleNodeContainer: SingleValueDecodingContainer {
         case .float(let value):
             throw DecodingError.typeMismatch(type, .init(codingPath: codingPath, debugDescription: "expected a whole number, found \(value)"))
         case .string(let text) where node.scalar?.isPlain == false && ScalarResolver.parseInt(text) != nil:
-            throw mismatch(type, "a number", hint: "remove the quotes: quoted values are text")
+            throw quoted(type, "a number", text)
         default:
             throw mismatch(type, "a whole number")
         }
