@@ -122,4 +122,19 @@ struct PlanRendererTests {
         #expect(text.contains("full plan is in the CI log"))
         #expect(text.hasSuffix(PlanRenderer.summary(plan) + "\n"))
     }
+
+    @Test("an unchanged task with a warning (copies that disagree) is shown in text and Markdown, with its spec file:line")
+    func unchangedTaskWithWarning() throws {
+        let loaded = SpecLoader.load([SourceFile(path: "specs/quiet.yaml", text: "uuid: u-1\nname: spring-sale\ntask_extras:\n  redial_interval: 15\n")])
+        // The dialer copy says 15 (as the spec), the local copy 20: no change, a warning.
+        let plan = Planner.plan(matched: Matcher.match(loaded.specs, live: [Self.live("u-1", "spring-sale", enabled: true)]), details: [:],
+                                options: .init(), account: "a", specHash: "0", requests: 1).plan
+        #expect(plan.unchanged.count == 1 && plan.tasks.first?.warnings.isEmpty == false, "\(plan.tasks)")
+        let text = PlanRenderer.text(plan)
+        #expect(text.contains("  spring-sale (u-1) — no changes\n    spec: specs/quiet.yaml:1:1\n    warning: task_extras.redial_interval: the local copy"), "\(text)")
+        let markdown = PlanRenderer.markdown(plan)
+        #expect(markdown.contains("<code>spring-sale</code> — no changes, 1 warning</summary>"), "\(markdown)")
+        #expect(markdown.contains("Spec: <code>specs/quiet.yaml:1:1</code>"), "\(markdown)")
+    }
 }
+

@@ -9,8 +9,10 @@ public enum PlanRenderer {
     public static func text(_ plan: Plan, style: TerminalStyle = .plain, showUnmanaged: Bool = false) -> String {
         var out = ""
         if !plan.unfinishedApplies.isEmpty { out += unfinishedWarning(plan, style: style) + "\n" }
-        for task in plan.tasks where task.action != .noChange {
+        // Changed tasks, and unchanged ones with warnings (copies that disagree): a reviewer sees both.
+        for task in plan.tasks where task.action != .noChange || !task.warnings.isEmpty {
             out += header(task, style: style) + "\n"
+            out += "    spec: \(InertText.line(task.source))\n"
             for change in task.changes { out += changeLines(change, style: style) }
             if let enable = task.enableChange {
                 out += "      enable: \(enable.from) → \(enable.to)\n"
@@ -123,12 +125,17 @@ public enum PlanRenderer {
         head += "| to update | unchanged | unmanaged | to create | requests |\n|---:|---:|---:|---:|---:|\n"
         head += "| \(plan.toUpdate.count) | \(plan.unchanged.count) | \(plan.unmanaged.count) | \(plan.creates.count) | \(plan.requests) |\n\n"
         var sections: [String] = []
-        for task in plan.tasks where task.action != .noChange {
-            let kind = task.action == .update ? (task.forced && task.changes.isEmpty ? "forced update" : "update") : "skipped (abnormal)"
+        for task in plan.tasks where task.action != .noChange || !task.warnings.isEmpty {
+            let kind: String
+            switch task.action {
+            case .update: kind = task.forced && task.changes.isEmpty ? "forced update" : "update"
+            case .skipAbnormal: kind = "skipped (abnormal)"
+            case .noChange: kind = "no changes, \(task.warnings.count) warning\(task.warnings.count == 1 ? "" : "s")"
+            }
             var section = "<details><summary><code>\(InertText.html(task.name))</code> — \(kind)"
             if task.steps.count > 1 { section += " (" + task.steps.arrowed + ")" }
             if task.action == .update { section += "; now \(task.runState)" }
-            section += "</summary>\n\n"
+            section += "</summary>\n\nSpec: <code>\(InertText.html(task.source))</code>\n\n"
             if !task.changes.isEmpty || task.enableChange != nil { section += "```diff\n" }
             for change in task.changes {
                 section += "# \(InertText.line(change.path))\n"
