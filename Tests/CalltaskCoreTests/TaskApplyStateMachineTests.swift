@@ -49,13 +49,13 @@ struct TaskApplyStateMachineTests {
         _ machine: inout TaskApplyStateMachine, running: LiveTask, sourceLocation: SourceLocation = #_sourceLocation
     ) {
         #expect(machine.start() == .readDetail, sourceLocation: sourceLocation)
-        guard case .recordPausing = machine.detailRead(running, pausingAllowed: true) else {
+        guard case .recordPausing = machine.detailRead(running, pauseBlock: nil) else {
             Issue.record("expected the pause to be journalled first", sourceLocation: sourceLocation)
             return
         }
         #expect(machine.recorded() == .pause, sourceLocation: sourceLocation)
         #expect(machine.pauseSucceeded() == .readDetail, sourceLocation: sourceLocation)
-        guard case .update = machine.detailRead(live(enabled: false), pausingAllowed: true) else {
+        guard case .update = machine.detailRead(live(enabled: false), pauseBlock: nil) else {
             Issue.record("expected the update once the pause is confirmed", sourceLocation: sourceLocation)
             return
         }
@@ -66,10 +66,10 @@ struct TaskApplyStateMachineTests {
         let running = Self.live(enabled: true)
         var machine = TaskApplyStateMachine(plan: Self.plan(for: running), options: .init())
         #expect(machine.start() == .readDetail)
-        #expect(machine.detailRead(running, pausingAllowed: true) == .recordPausing(priorEnable: true, intendedEnable: true))
+        #expect(machine.detailRead(running, pauseBlock: nil) == .recordPausing(priorEnable: true, intendedEnable: true))
         #expect(machine.recorded() == .pause)
         #expect(machine.pauseSucceeded() == .readDetail)
-        guard case .update(let body) = machine.detailRead(Self.live(enabled: false), pausingAllowed: true) else {
+        guard case .update(let body) = machine.detailRead(Self.live(enabled: false), pauseBlock: nil) else {
             Issue.record("expected an update after the pause was confirmed")
             return
         }
@@ -85,7 +85,7 @@ struct TaskApplyStateMachineTests {
         let paused = Self.live(enabled: false)
         var machine = TaskApplyStateMachine(plan: Self.plan(for: paused), options: .init())
         _ = machine.start()
-        guard case .update = machine.detailRead(paused, pausingAllowed: true) else {
+        guard case .update = machine.detailRead(paused, pauseBlock: nil) else {
             Issue.record("expected an update")
             return
         }
@@ -97,7 +97,7 @@ struct TaskApplyStateMachineTests {
         let atPlan = Self.live(enabled: false, interval: 15)
         var machine = TaskApplyStateMachine(plan: Self.plan(for: atPlan), options: .init())
         _ = machine.start()
-        let action = machine.detailRead(Self.live(enabled: false, interval: 20), pausingAllowed: true)
+        let action = machine.detailRead(Self.live(enabled: false, interval: 20), pauseBlock: nil)
         guard case .finish(.skipped(let reason)) = action else {
             Issue.record("expected a skip, got \(action)")
             return
@@ -157,7 +157,7 @@ struct TaskApplyStateMachineTests {
         let running = Self.live(enabled: true)
         var machine = TaskApplyStateMachine(plan: Self.plan(for: running), options: .init())
         _ = machine.start()
-        guard case .finish(.notStarted) = machine.detailRead(running, pausingAllowed: false) else {
+        guard case .finish(.notStarted) = machine.detailRead(running, pauseBlock: .resumeFailed) else {
             Issue.record("expected a skip")
             return
         }
@@ -172,10 +172,10 @@ struct TaskApplyStateMachineTests {
 
         var stayPaused = TaskApplyStateMachine(plan: Self.plan(for: running, enable: false), options: .init())
         _ = stayPaused.start()
-        #expect(stayPaused.detailRead(running, pausingAllowed: true) == .recordPausing(priorEnable: true, intendedEnable: false))
+        #expect(stayPaused.detailRead(running, pauseBlock: nil) == .recordPausing(priorEnable: true, intendedEnable: false))
         _ = stayPaused.recorded()
         _ = stayPaused.pauseSucceeded()
-        _ = stayPaused.detailRead(Self.live(enabled: false), pausingAllowed: true)
+        _ = stayPaused.detailRead(Self.live(enabled: false), pauseBlock: nil)
         #expect(Self.updated(&stayPaused) == .recordDone)
     }
 
@@ -184,12 +184,12 @@ struct TaskApplyStateMachineTests {
         let running = Self.live(enabled: true)
         var machine = TaskApplyStateMachine(plan: Self.plan(for: running), options: .init(maxPauseChecks: 2, pauseCheckDelayMilliseconds: 1))
         _ = machine.start()
-        _ = machine.detailRead(running, pausingAllowed: true)
+        _ = machine.detailRead(running, pauseBlock: nil)
         _ = machine.recorded()
         _ = machine.pauseSucceeded()
-        #expect(machine.detailRead(running, pausingAllowed: true) == .wait(milliseconds: 1))
+        #expect(machine.detailRead(running, pauseBlock: nil) == .wait(milliseconds: 1))
         #expect(machine.waited() == .readDetail)
-        #expect(machine.detailRead(running, pausingAllowed: true) == .resume)
+        #expect(machine.detailRead(running, pauseBlock: nil) == .resume)
     }
 
     @Test("a required field the detail lacks and the spec does not set stops the task before any pause")
@@ -199,7 +199,7 @@ struct TaskApplyStateMachineTests {
         running.taskExtras?.holiday = nil
         var machine = TaskApplyStateMachine(plan: Self.plan(for: running), options: .init())
         _ = machine.start()
-        guard case .finish(.failed(let reason)) = machine.detailRead(running, pausingAllowed: true) else {
+        guard case .finish(.failed(let reason)) = machine.detailRead(running, pauseBlock: nil) else {
             Issue.record("expected a failure before pausing")
             return
         }

@@ -124,11 +124,6 @@ public struct TaskApplyStateMachine: Sendable {
         return .readDetail
     }
 
-    /// - Parameter pausingAllowed: false once a resume has failed in this run: no further task is paused.
-    public mutating func detailRead(_ live: LiveTask, pausingAllowed: Bool) -> Action {
-        detailRead(live, pauseBlock: pausingAllowed ? nil : .resumeFailed)
-    }
-
     /// - Parameter pauseBlock: why no running task may be paused any more in this run, if so.
     public mutating func detailRead(_ live: LiveTask, pauseBlock: PauseBlock?) -> Action {
         switch state {
