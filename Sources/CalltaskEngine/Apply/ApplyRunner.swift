@@ -257,7 +257,7 @@ public struct ApplyRunner: Sendable {
                 let deadline = await control.isCancelled ? retry.interruptedDeadline : retry.deadline
                 let delay = retry.delay(afterAttempt: attempt)
                 if retry.now() - start + delay > deadline { throw error }
-                progress("resume of \(uuid) failed (\(ResumeRetry.label(error))); retrying in \(delay)")
+                progress("resume of \(InertText.line(uuid)) failed (\(ResumeRetry.label(error))); retrying in \(delay)")
                 await retry.sleep(delay)
             }
         }

@@ -89,7 +89,7 @@ struct ApplyCommand: AsyncParsableCommand {
                     let unreviewed = chosen.toUpdate.filter { !reviewedDigests.contains($0.digest) }
                     if !unreviewed.isEmpty {
                         console.err("calltask: \(unreviewed.count) task(s) to update are not in the reviewed plan \(reviewed ?? ""): "
-                                    + unreviewed.map { "\(InertText.line($0.name)) (\($0.uuid))" }.joined(separator: ", ")
+                                    + unreviewed.map { "\(InertText.line($0.name)) (\(InertText.line($0.uuid)))" }.joined(separator: ", ")
                                     + ". They are refused; the reviewed ones are applied. Review a plan that shows them (a new pull request).")
                     }
                 }
@@ -166,12 +166,12 @@ struct ApplyCommand: AsyncParsableCommand {
             return
         }
         for task in report.notApplied + report.recovered.filter({ $0.result == .failed }) {
-            console.err("\(task.result.rawValue): \(InertText.line(task.name)) (\(task.uuid)): \(InertText.line(task.detail ?? ""))")
+            console.err("\(task.result.rawValue): \(InertText.line(task.name)) (\(InertText.line(task.uuid))): \(InertText.line(task.detail ?? ""))")
         }
         if !report.leftPaused.isEmpty {
             console.err("Tasks left paused:")
             for task in report.leftPaused {
-                console.err("  \(InertText.line(task.name)) (\(task.uuid)): \(InertText.line(task.detail ?? ""))")
+                console.err("  \(InertText.line(task.name)) (\(InertText.line(task.uuid))): \(InertText.line(task.detail ?? ""))")
             }
             for line in resumeHints(report.leftPaused, resumePath: resumePath) { console.err(line) }
         }
