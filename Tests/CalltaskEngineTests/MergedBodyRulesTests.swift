@@ -56,7 +56,13 @@ struct MergedBodyRulesTests {
 
     @Test("a spec that breaks a rule alone gets its error once, from validate, not again from the merged body")
     func noDuplicates() async throws {
-        let specs = try SimulatorHarness.specs(["a.yaml": "uuid: \(Self.spring)\nname: spring-sale-followup\nmaximumcall: 3\ntask_extras:\n  line: [{id: a, limit: 1}, {id: b, limit: 2}]\n"])
-        #expect(specs.diagnostics.contains { $0.message.contains("not divisible") })
+        let specs = try SimulatorHarness.specs(["a.yaml": "uuid: \(Self.spring)\nname: spring-sale-followup\nmaximumcall: 3\n"
+            + "task_extras:\n  line: [{id: d47c3599-f166-4cd0-999c-f60e46814d26, limit: 1}, {id: 5a1e7c2b-0f3d-4e8a-b6c1-2d3e4f5a6b7c, limit: 2}]\n"])
+        #expect(specs.diagnostics.filter { $0.message.contains("not divisible") }.count == 1, "\(specs.diagnostics)")
+        let planned = try await SimulatorHarness.run { sim in
+            try await PlanRunner(client: sim.client, account: sim.account, parallelism: 2).plan(specs, options: .init())
+        }
+        #expect(planned.plan.toUpdate.count == 1, "the merged body was built: \(planned.plan.tasks.map(\.action))")
+        #expect(!planned.diagnostics.contains { $0.message.contains("not divisible") }, "reported twice: \(planned.diagnostics)")
     }
 }

@@ -99,15 +99,37 @@ public enum Planner {
             let planned = taskPlan(loaded, listed: listed, details: details, forced: isForced(loaded, live: listed, options: options))
             tasks.append(planned.task)
             diagnostics += planned.diagnostics
-            if planned.writeOnlyUsed, planned.task.action == .noChange {
-                notes.append("\(planned.task.name) (\(planned.task.uuid)) sets redial codes 11 (blacklisted) / 12 (user_blocked), "
-                             + "which the platform never reads back: they are written only with an update, and this task has none. "
-                             + "To write them now: --force-update \(planned.task.uuid)")
-            }
+            if let note = writeOnlyNote(planned) { notes.append(note) }
         }
         let plan = Plan(account: account, specHash: specHash, tasks: tasks, creates: matched.unmatched,
                         unmanaged: matched.unmanaged, notes: notes, requests: requests)
         return (plan, Diagnostic.sortedByLocation(diagnostics))
+    }
+
+    /// Plans again the tasks in `uuids` (by their position in `matched`), now that their details are
+    /// read, and keeps the rest of `result`: the second pass of a plan, after reading the detail of every
+    /// task to update, without planning the unchanged thousands twice.
+    public static func replan(
+        _ result: (plan: Plan, diagnostics: [Diagnostic]), matched: Matcher.Result, details: [String: LiveTask],
+        options: Options, uuids: Set<String>, requests: Int
+    ) -> (plan: Plan, diagnostics: [Diagnostic]) {
+        var (plan, diagnostics) = result
+        for (index, (loaded, listed)) in matched.matches.enumerated() where uuids.contains(listed.uuid) && plan.tasks.indices.contains(index) {
+            let planned = taskPlan(loaded, listed: listed, details: details, forced: isForced(loaded, live: listed, options: options))
+            plan.tasks[index] = planned.task
+            diagnostics += planned.diagnostics
+            if let note = writeOnlyNote(planned) { plan.notes.append(note) }
+        }
+        plan.requests = requests
+        return (plan, Diagnostic.sortedByLocation(diagnostics))
+    }
+
+    /// The plan-wide note for a task whose spec sets write-only codes and which has no update to carry them.
+    static func writeOnlyNote(_ planned: (task: TaskPlan, writeOnlyUsed: Bool, diagnostics: [Diagnostic])) -> String? {
+        guard planned.writeOnlyUsed, planned.task.action == .noChange else { return nil }
+        return "\(planned.task.name) (\(planned.task.uuid)) sets redial codes 11 (blacklisted) / 12 (user_blocked), "
+            + "which the platform never reads back: they are written only with an update, and this task has none. "
+            + "To write them now: --force-update \(planned.task.uuid)"
     }
 
     /// The plan for one matched task, and whether its spec names write-only redial codes.

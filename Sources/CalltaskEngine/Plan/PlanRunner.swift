@@ -33,29 +33,20 @@ public struct PlanRunner: Sendable {
         if !changed.isEmpty {
             details.merge(try await readDetails(changed)) { first, _ in first }
             requests += changed.count
-            result = Planner.plan(matched: matched, details: details, options: options,
-                                  account: account, specHash: specs.hash, requests: requests)
+            result = Planner.replan(result, matched: matched, details: details, options: options,
+                                    uuids: Set(changed), requests: requests)
         }
         result.plan.specFiles = specs.files
         return result
     }
 
-    /// Reads details concurrently, at most `parallelism` at a time.
+    /// Reads details concurrently, at most `parallelism` at a time, by the uuid asked for.
     func readDetails(_ uuids: [String]) async throws -> [String: LiveTask] {
-        var details: [String: LiveTask] = [:]
-        try await withThrowingTaskGroup(of: LiveTask.self) { group in
-            var pending = uuids[...]
-            for _ in 0..<parallelism {
-                guard let uuid = pending.popFirst() else { break }
-                group.addTask { try await client.taskDetail(uuid: uuid) }
-            }
-            while let detail = try await group.next() {
-                details[detail.uuid] = detail
-                if let uuid = pending.popFirst() {
-                    group.addTask { try await client.taskDetail(uuid: uuid) }
-                }
-            }
+        let client = self.client
+        return try await BoundedConcurrency.map(uuids, width: parallelism) { uuid in
+            var detail = try await client.taskDetail(uuid: uuid)
+            if detail.uuid.isEmpty { detail.uuid = uuid }
+            return detail
         }
-        return details
     }
 }

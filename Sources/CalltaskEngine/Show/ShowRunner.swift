@@ -43,24 +43,10 @@ public struct ShowRunner: Sendable {
 
     /// Reads details with their activity, at most `parallelism` at a time.
     func readDetails(_ uuids: [String]) async throws -> [String: (task: LiveTask, activity: TaskActivity)] {
-        var out: [String: (task: LiveTask, activity: TaskActivity)] = [:]
-        try await withThrowingTaskGroup(of: (String, LiveTask, TaskActivity).self) { group in
-            var pending = uuids[...]
-            func start(_ uuid: String) {
-                group.addTask {
-                    let (task, activity) = try await client.taskDetailWithActivity(uuid: uuid)
-                    return (uuid, task, activity)
-                }
-            }
-            for _ in 0..<parallelism {
-                guard let uuid = pending.popFirst() else { break }
-                start(uuid)
-            }
-            while let (uuid, task, activity) = try await group.next() {
-                out[uuid] = (task, activity)
-                if let next = pending.popFirst() { start(next) }
-            }
+        let client = self.client
+        return try await BoundedConcurrency.map(uuids, width: parallelism) { uuid in
+            let (task, activity) = try await client.taskDetailWithActivity(uuid: uuid)
+            return (task: task, activity: activity)
         }
-        return out
     }
 }
