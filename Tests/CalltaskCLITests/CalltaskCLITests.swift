@@ -37,7 +37,7 @@ struct CalltaskCLITests {
         #expect(!FileManager.default.fileExists(atPath: workspace.path(".calltask/journal.jsonl").path))
     }
 
-    @Test("plan --format json is valid JSON with format_version 2 and the changes")
+    @Test("plan --format json is valid JSON with format_version 3 and the changes")
     func planJSON() async throws {
         let simulator = try SimulatorProcess()
         defer { simulator.stop() }
@@ -47,7 +47,7 @@ struct CalltaskCLITests {
         #expect(result.status == 0, "\(result)")
         let object = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any]
         let plan = try #require(object, "stdout is not a JSON object: \(result)")
-        #expect(plan["format_version"] as? Int == 2)
+        #expect(plan["format_version"] as? Int == 3)
         // The account line goes to stderr, so stdout stays machine-readable.
         #expect(result.stderr.contains("calltask: account: \(simulator.hostPort)"), "\(result)")
         let tasks = try #require(plan["tasks"] as? [[String: Any]])
@@ -70,8 +70,8 @@ struct CalltaskCLITests {
 
         let result = try await calltask(["plan", "--format", "markdown", "examples/"], in: workspace, simulator: simulator)
         #expect(result.status == 0, "\(result)")
-        #expect(result.stdout.contains("| to update | unchanged | unmanaged |"), "\(result)")
-        #expect(result.stdout.contains("| 2 | 1 | 4 |"), "\(result)")
+        #expect(result.stdout.contains("**Plan:** 0 to create · 2 to update · 1 unchanged · 4 unmanaged"), "\(result)")
+        #expect(result.stdout.contains("| ~ | <code>legacy-collections</code> | update |"), "\(result)")
         #expect(result.stdout.contains("<details><summary><code>legacy-collections</code>"), "\(result)")
         #expect(result.stdout.contains("<details><summary><code>spring-sale-followup</code>"), "\(result)")
     }
@@ -120,7 +120,7 @@ struct CalltaskCLITests {
         #expect(plan.status == 0, "\(plan)")
         let saved = try #require(workspace.read("plan.json"), "no plan file")
         let object = try JSONSerialization.jsonObject(with: Data(saved.utf8)) as? [String: Any]
-        #expect(object?["format_version"] as? Int == 2)
+        #expect(object?["format_version"] as? Int == 3)
 
         let apply = try await calltask(["apply", "--plan", "plan.json", "--auto-approve", "examples/"], in: workspace, simulator: simulator)
         #expect(apply.status == 0, "\(apply)")

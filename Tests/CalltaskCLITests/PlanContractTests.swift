@@ -239,10 +239,10 @@ struct PlanContractTests {
         let plan = try await calltask(["plan", "--out", "plan.json", "examples/"], in: workspace, simulator: simulator)
         #expect(plan.status == 0, "\(plan)")
         let saved = try #require(workspace.read("plan.json"))
-        try workspace.write("old.json", saved.replacingOccurrences(of: "\"format_version\" : 2", with: "\"format_version\" : 1"))
+        try workspace.write("old.json", saved.replacingOccurrences(of: "\"format_version\" : 3", with: "\"format_version\" : 1"))
         let apply = try await calltask(["apply", "--plan", "old.json", "--auto-approve", "examples/"], in: workspace, simulator: simulator)
         #expect(apply.status == 1, "\(apply)")
-        #expect(apply.stderr.contains("old.json has plan format 1; this calltask reads format 2. Nothing was applied"), "\(apply)")
+        #expect(apply.stderr.contains("old.json has plan format 1; this calltask reads format 3. Nothing was applied"), "\(apply)")
         #expect(try await simulator.log().allSatisfy { $0.method == "GET" }, "a write was sent")
     }
 

@@ -31,7 +31,7 @@ struct SavedPlanPathsTests {
         #expect(plan.status == 0, "\(plan)")
         let saved = try #require(workspace.read("plan.json"))
         let object = try #require(try JSONSerialization.jsonObject(with: Data(saved.utf8)) as? [String: Any])
-        #expect(object["format_version"] as? Int == 2)
+        #expect(object["format_version"] as? Int == 3)
         let files = try #require(object["spec_files"] as? [[String: Any]])
         #expect(files.compactMap { $0["path"] as? String } == [
             "examples/insurance-renewal.yaml", "examples/legacy-collections.yaml", "examples/spring-sale-followup.yaml",
@@ -89,7 +89,7 @@ struct SavedPlanPathsTests {
 
         let apply = try await calltask(["apply", "--plan", "old.json", "--auto-approve", "examples/"], in: workspace, simulator: simulator)
         #expect(apply.status == 1, "\(apply)")
-        #expect(apply.stderr.contains("old.json has plan format 1; this calltask reads format 2. Nothing was applied"), "\(apply)")
+        #expect(apply.stderr.contains("old.json has plan format 1; this calltask reads format 3. Nothing was applied"), "\(apply)")
         #expect(try await simulator.log().allSatisfy { $0.method == "GET" })
     }
 }

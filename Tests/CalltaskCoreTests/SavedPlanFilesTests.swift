@@ -55,7 +55,7 @@ struct SavedPlanFilesTests {
     @Test("a saved plan reads back; a plan of format 1 is refused as another format, not as a malformed file")
     func formatVersion() throws {
         var plan = Self.plan(hash: "h", files: [SpecFileDigest(path: "a.yaml", hash: "1")])
-        #expect(plan.formatVersion == Plan.currentFormatVersion && Plan.currentFormatVersion == 2)
+        #expect(plan.formatVersion == Plan.currentFormatVersion && Plan.currentFormatVersion == 3)
         let data = Data(PlanRenderer.json(plan).utf8)
         #expect(try Plan.decodeSaved(data) == plan)
         #expect(PlanRenderer.json(plan).contains("\"spec_files\""))

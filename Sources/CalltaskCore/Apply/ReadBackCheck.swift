@@ -39,7 +39,7 @@ public enum ReadBackCheck {
         for field in table.fields {
             if field.equal(predicted, readBack.config) { continue }
             let omitted = !field.isSet(body) && field.isSet(before.config)
-            out.append(ReadBackDifference(path: field.path, predicted: field.value(predicted), read: field.value(readBack.config),
+            out.append(ReadBackDifference(path: field.path, predicted: field.shown(predicted), read: field.shown(readBack.config),
                                           platformDecides: omitted ? SideEffectPredictor.omittedReason : field.platformDecides))
         }
         return out

@@ -17,15 +17,13 @@ public enum Differ {
             case .value, .set:
                 if fields[index].equal(desired, live.config) { continue }
                 let field = fields[index]
-                let old = field.value(live.config)
-                let new = field.value(desired)
-                if field.comparison == .set, case .list(let oldItems)? = old, case .list(let newItems)? = new {
-                    changes.append(FieldChange(path: field.path, old: old, new: new,
-                                               added: newItems.filter { !oldItems.contains($0) },
-                                               removed: oldItems.filter { !newItems.contains($0) }))
-                } else {
-                    changes.append(FieldChange(path: field.path, old: old, new: new))
+                let old = field.shown(live.config)
+                let new = field.shown(desired)
+                var elements: [ElementChange]?
+                if let old, let new {
+                    elements = ElementDiff.changes(old: old, new: new, key: field.elementKey, ordered: field.comparison != .set)
                 }
+                changes.append(FieldChange(path: field.path, old: old, new: new, elements: elements))
             }
         }
         return changes
@@ -43,7 +41,7 @@ public enum Differ {
         return FieldChange(
             path: FieldTable.redialStatusPath,
             old: liveKnown ? .list(oldItems) : nil, new: .list(newItems),
-            added: newItems.filter { !oldItems.contains($0) }, removed: oldItems.filter { !newItems.contains($0) })
+            elements: liveKnown ? ElementDiff.changes(old: .list(oldItems), new: .list(newItems), key: nil, ordered: false) : nil)
     }
 
     /// A set of redial codes as bits (bit n is code n): compared without hashing or allocating.

@@ -67,6 +67,10 @@ public struct FieldTable: Sendable {
         /// or A-numbered assumption), or nil when the read-back is predicted: a read-back that differs
         /// from the prediction then is a warning ("platform decides"), not a failed task.
         public let platformDecides: String?
+        /// The key that identifies an element of this field's lists (at any depth), e.g. a line's `id`:
+        /// plans show a list change element by element, matched by this key (`ElementDiff`). Nil when
+        /// elements are matched by their whole value.
+        public let elementKey: String?
 
         // Spec side: the field of a `TaskConfig`.
         let isSet: @Sendable (TaskConfig) -> Bool
@@ -74,8 +78,10 @@ public struct FieldTable: Sendable {
         /// Lays the source's value over the target's, when the source sets it (the update body).
         let copy: @Sendable (inout TaskConfig, TaskConfig) -> Void
         let clear: @Sendable (inout TaskConfig) -> Void
-        /// The value as a plan shows it (nil when unset); fingerprints and digests hash this form too.
+        /// The value as the update body encodes it (nil when unset): what fingerprints and digests hash.
         let value: @Sendable (TaskConfig) -> PlanValue?
+        /// The value as a plan shows it (nil when unset): as a spec writes it, coded values by name.
+        let shown: @Sendable (TaskConfig) -> PlanValue?
         /// Puts the value in canonical form (sets sorted); nil when the value is its own canonical form.
         let canonicalize: (@Sendable (inout TaskConfig) -> Void)?
         /// Clears a live value that means "not set" (A7), so the update body leaves it out; nil when none does.
@@ -229,12 +235,12 @@ extension FieldTable {
         live: [LiveKey], read: @escaping @Sendable (LiveTask) -> V?,
         inList: Bool = true, required: Bool = false, compare: Compare<V> = .exact,
         bodyOmits: (@Sendable (V) -> Bool)? = nil, exportOmits: (@Sendable (V) -> Bool)? = nil,
-        readBack: (@Sendable (V) -> V)? = nil, platformDecides: String? = nil,
+        readBack: (@Sendable (V) -> V)? = nil, platformDecides: String? = nil, elementKey: String? = nil,
         example: V, doc: Doc
     ) -> Field {
         make(key: key.rawValue, inExtras: false, live: live, inList: inList, required: required, compare: compare,
              bodyOmits: bodyOmits, exportOmits: exportOmits, readBack: readBack, platformDecides: platformDecides,
-             example: example, doc: doc,
+             elementKey: elementKey, example: example, doc: doc,
              get: get, set: set,
              reader: .task { task, config in set(&config, read(task)) })
     }
@@ -250,13 +256,13 @@ extension FieldTable {
         live liveKey: LiveExtras.CodingKeys, read: @escaping @Sendable (LiveExtras, inout [String]) -> V?,
         inList: Bool = true, required: Bool = false, compare: Compare<V> = .exact,
         bodyOmits: (@Sendable (V) -> Bool)? = nil, exportOmits: (@Sendable (V) -> Bool)? = nil,
-        readBack: (@Sendable (V) -> V)? = nil, platformDecides: String? = nil,
+        readBack: (@Sendable (V) -> V)? = nil, platformDecides: String? = nil, elementKey: String? = nil,
         example: V, doc: Doc
     ) -> Field {
         make(
             key: key.rawValue, inExtras: true, live: [.dialer(liveKey), .local(liveKey)], inList: inList,
             required: required, compare: compare, bodyOmits: bodyOmits, exportOmits: exportOmits,
-            readBack: readBack, platformDecides: platformDecides, example: example, doc: doc,
+            readBack: readBack, platformDecides: platformDecides, elementKey: elementKey, example: example, doc: doc,
             // Reads the one field in place (`flatMap` borrows the block; it is not copied).
             get: { (config: TaskConfig) -> V? in config.taskExtras.flatMap(get) },
             set: { (config: inout TaskConfig, value: V?) in
@@ -280,7 +286,7 @@ extension FieldTable {
     private static func make<V: FieldValue>(
         key: String, inExtras: Bool, live: [LiveKey], inList: Bool, required: Bool, compare: Compare<V>,
         bodyOmits: (@Sendable (V) -> Bool)?, exportOmits: (@Sendable (V) -> Bool)?, readBack: (@Sendable (V) -> V)?,
-        platformDecides: String?, example: V, doc: Doc,
+        platformDecides: String?, elementKey: String?, example: V, doc: Doc,
         get: @escaping @Sendable (TaskConfig) -> V?, set: @escaping @Sendable (inout TaskConfig, V?) -> Void,
         reader: Reader
     ) -> Field {
@@ -301,7 +307,7 @@ extension FieldTable {
         }
         return Field(
             key: key, inExtras: inExtras, path: path, live: live, inList: inList, comparison: compare.kind,
-            requiredInBody: required, doc: doc, platformDecides: platformDecides,
+            requiredInBody: required, doc: doc, platformDecides: platformDecides, elementKey: elementKey,
             isSet: { get($0) != nil },
             equal: { get($0) == get($1) },
             copy: { target, source in
@@ -309,6 +315,7 @@ extension FieldTable {
             },
             clear: { set(&$0, nil) },
             value: { get($0)?.planValue },
+            shown: { get($0)?.shownValue },
             canonicalize: canonicalize,
             omitUnsetLive: omitUnsetLive,
             readBack: predictReadBack,

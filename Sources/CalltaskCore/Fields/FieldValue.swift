@@ -13,8 +13,11 @@ import CalltaskYAML
 ///   times as `HH:MM` (docs/fields.md A17). It must read back as the same value (`SpecExporter.check`
 ///   loads and diffs every exported file).
 protocol FieldValue: Hashable, Sendable {
-    /// The value as a plan shows it (and a fingerprint hashes it).
+    /// The value as the update body encodes it: what fingerprints and digests hash.
     var planValue: PlanValue { get }
+    /// The value as a plan shows it to a reviewer, as a spec writes it: coded values by name
+    /// (`sequential`, not `1`), flags as booleans, a holiday's start once. Defaults to `planValue`.
+    var shownValue: PlanValue { get }
     /// The value as a spec file holds it.
     ///
     /// - Parameters:
@@ -27,6 +30,7 @@ protocol FieldValue: Hashable, Sendable {
 
 extension FieldValue {
     static var isYAMLScalar: Bool { false }
+    var shownValue: PlanValue { planValue }
 }
 
 /// A one-line YAML mapping (`{begin: "09:00", end: "12:00"}`), keys in the given order.
@@ -80,6 +84,8 @@ extension LenientBool: FieldValue {
 extension Flag: FieldValue {
     /// The update call's 0/1.
     var planValue: PlanValue { .int(value ? 1 : 0) }
+    /// A boolean, as a spec writes it.
+    var shownValue: PlanValue { .bool(value) }
     /// A spec writes a boolean (it may also write 0/1).
     func yaml(at path: String, warnings: inout [String]) -> EmitNode { .bool(value) }
     static var isYAMLScalar: Bool { true }
@@ -95,6 +101,8 @@ extension ClockTime: FieldValue {
 extension FieldValue where Self: CodedValue {
     /// The code, as it is encoded.
     var planValue: PlanValue { .int(rawValue) }
+    /// The name (`sequential`), as a spec writes it.
+    var shownValue: PlanValue { .string(name) }
     /// The name (`sequential`), which a spec may write instead of the code.
     func yaml(at path: String, warnings: inout [String]) -> EmitNode { .string(name) }
     static var isYAMLScalar: Bool { true }
@@ -112,6 +120,7 @@ extension RedialStatus: FieldValue {}
 
 extension Array: FieldValue where Element: FieldValue {
     var planValue: PlanValue { .list(map(\.planValue)) }
+    var shownValue: PlanValue { .list(map(\.shownValue)) }
 
     /// A list of scalars on one line, a list of objects one per line.
     func yaml(at path: String, warnings: inout [String]) -> EmitNode {
@@ -142,6 +151,9 @@ extension Holiday: FieldValue {
     var planValue: PlanValue {
         .object(["start": .string(start), "begin": .string(start), "end": .string(end)])
     }
+
+    /// The start once (`start`), as a spec writes it: the body's second spelling is not shown.
+    var shownValue: PlanValue { .object(["start": .string(start), "end": .string(end)]) }
 
     /// `start` only: a spec may write `start` or `begin`, not both.
     func yaml(at path: String, warnings: inout [String]) -> EmitNode {
@@ -177,6 +189,11 @@ extension VariableScript: FieldValue {
                  "destination_extension": destinationExtension.planValue, "sort": .int(sort)])
     }
 
+    var shownValue: PlanValue {
+        .object(["mode": mode.shownValue, "values": values.shownValue,
+                 "destination_extension": destinationExtension.shownValue, "sort": .int(sort)])
+    }
+
     /// One block mapping per rule (its `values` list makes a flow mapping too long to read).
     func yaml(at path: String, warnings: inout [String]) -> EmitNode {
         .mapping([
@@ -203,6 +220,8 @@ extension MultiScriptConfig: FieldValue {
     var planValue: PlanValue {
         .object(["dial_mode": dialMode.planValue, "list": list.planValue])
     }
+
+    var shownValue: PlanValue { .object(["dial_mode": dialMode.shownValue, "list": list.shownValue]) }
 
     func yaml(at path: String, warnings: inout [String]) -> EmitNode {
         .mapping([
@@ -239,6 +258,7 @@ extension NewCallRule: FieldValue {
 
 extension RedialConditions: FieldValue {
     var planValue: PlanValue { .object(["da_status": daStatus.planValue]) }
+    var shownValue: PlanValue { .object(["da_status": daStatus.shownValue]) }
 
     /// Codes by name on one line: `{da_status: [no_answer, busy]}` as a block mapping.
     func yaml(at path: String, warnings: inout [String]) -> EmitNode {

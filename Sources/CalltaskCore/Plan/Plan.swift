@@ -4,20 +4,19 @@ public import CalltaskModels
 public struct FieldChange: Codable, Hashable, Sendable {
     /// The field's path in the update body, e.g. `task_extras.redial_interval`.
     public var path: String
-    /// Live value (nil when the live task does not carry it).
+    /// Live value (nil when the live task does not carry it), as a spec writes it (coded values by name).
     public var old: PlanValue?
-    /// Desired value.
+    /// Desired value, as a spec writes it.
     public var new: PlanValue?
-    /// For sets: elements to add and to remove (old/new are then the whole sets).
-    public var added: [PlanValue]?
-    public var removed: [PlanValue]?
+    /// For a list or object field: what changed, element by element (`ElementDiff`); old/new are then
+    /// the whole values. Nil for a scalar field, or when the live task does not carry the field.
+    public var elements: [ElementChange]?
 
-    public init(path: String, old: PlanValue?, new: PlanValue?, added: [PlanValue]? = nil, removed: [PlanValue]? = nil) {
+    public init(path: String, old: PlanValue?, new: PlanValue?, elements: [ElementChange]? = nil) {
         self.path = path
         self.old = old
         self.new = new
-        self.added = added
-        self.removed = removed
+        self.elements = elements
     }
 }
 
@@ -146,8 +145,10 @@ public struct UnmanagedTask: Codable, Hashable, Sendable {
 /// The result of `calltask plan`: what apply would change, and what it was computed from.
 public struct Plan: Codable, Hashable, Sendable {
     /// The JSON format this calltask writes and reads. 2 added `spec_files`, `unfinished_applies`, and per
-    /// task `digest`, `forced` and `notes`.
-    public static let currentFormatVersion = 2
+    /// task `digest`, `forced` and `notes`. 3 shows values as specs write them (coded values by name,
+    /// flags as booleans, a holiday's start once) and replaces `changes[].added`/`removed` with
+    /// `changes[].elements`.
+    public static let currentFormatVersion = 3
     /// Version of this JSON format; bumped on incompatible changes (README documents the format).
     public var formatVersion = Plan.currentFormatVersion
     /// The account the plan was read from (endpoint host, user id, sub user id).

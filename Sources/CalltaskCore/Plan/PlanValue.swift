@@ -53,18 +53,43 @@ public indirect enum PlanValue: Codable, Hashable, Sendable, CustomStringConvert
         }
     }
 
-    /// Compact flow form: `"09:00"`, `[1, 2]`, `{begin: "09:00", end: "12:00"}`.
+    /// Compact flow form, as YAML's flow style writes it: `sequential`, `"09:00"`, `[1, 2]`,
+    /// `{start: "2026-04-04 00:00", end: "2026-04-06 23:59"}`. Text is quoted unless it is a plain word
+    /// that reads as nothing else (a coded value's name: `sequential`, `by_time`); object keys come in
+    /// `displayOrder`.
     public var description: String {
         switch self {
         case .null: return "null"
         case .bool(let value): return String(value)
         case .int(let value): return String(value)
         case .double(let value): return String(value)
-        case .string(let value): return "\"" + InertText.line(value.replacingOccurrences(of: "\"", with: "\\\"")) + "\""
+        case .string(let value):
+            if Self.isPlainWord(value) { return value }
+            return "\"" + InertText.line(value.replacingOccurrences(of: "\"", with: "\\\"")) + "\""
         case .list(let items): return "[" + items.map(\.description).joined(separator: ", ") + "]"
         case .object(let fields):
-            return "{" + fields.keys.sorted().map { "\($0): \(fields[$0]?.description ?? "null")" }.joined(separator: ", ") + "}"
+            return "{" + Self.displayOrder(Set(fields.keys)).map { "\($0): \(fields[$0]?.description ?? "null")" }.joined(separator: ", ") + "}"
         }
+    }
+
+    /// Words YAML would read as something other than text, so they are quoted.
+    static let reservedWords: Set<String> = ["true", "false", "yes", "no", "on", "off", "y", "n", "null"]
+
+    /// A lowercase word of letters, digits and `_`, starting with a letter, that YAML reads as text.
+    static func isPlainWord(_ text: String) -> Bool {
+        guard let first = text.unicodeScalars.first, ("a"..."z").contains(first), text.unicodeScalars.count <= 40 else { return false }
+        guard text.unicodeScalars.allSatisfy({ ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "_" }) else { return false }
+        return !reservedWords.contains(text)
+    }
+
+    /// The order object keys are shown in: a task's identifying keys and time windows first, in the
+    /// order a spec writes them (`id` before `limit`, `start` before `end`), then the rest alphabetically.
+    static let leadingKeys = ["id", "wday", "start", "begin", "end", "switch_start", "switch_end", "re_call_time", "call_interval",
+                              "mode", "values", "dial_mode", "list", "destination_extension", "group_id", "default_group_id",
+                              "rule_id", "sort", "limit", "da_status"]
+
+    static func displayOrder(_ keys: Set<String>) -> [String] {
+        leadingKeys.filter(keys.contains) + keys.subtracting(leadingKeys).sorted()
     }
 }
 

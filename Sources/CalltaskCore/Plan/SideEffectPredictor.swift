@@ -24,21 +24,21 @@ public enum SideEffectPredictor {
                 var unset = normalized.config
                 field.omitUnsetLive?(&unset)
                 if field.isSet(normalized.config), field.isSet(unset) {
-                    effects.append(SideEffect(path: field.path, old: field.value(normalized.config), new: nil,
+                    effects.append(SideEffect(path: field.path, old: field.shown(normalized.config), new: nil,
                                               reason: omittedReason, platformDecides: true))
                 }
                 field.copy(&predicted, normalized.config)
                 continue
             }
             if field.equal(predicted, normalized.config) { continue }
-            let old = field.value(normalized.config)
+            let old = field.shown(normalized.config)
             if let decides = field.platformDecides {
-                effects.append(SideEffect(path: field.path, old: old, new: field.value(predicted), reason: decides, platformDecides: true))
+                effects.append(SideEffect(path: field.path, old: old, new: field.shown(predicted), reason: decides, platformDecides: true))
             } else if old == nil {
-                effects.append(SideEffect(path: field.path, old: nil, new: field.value(predicted),
+                effects.append(SideEffect(path: field.path, old: nil, new: field.shown(predicted),
                                           reason: "filled in: the update body must carry it (seed 001, facts §2.3)"))
             } else {
-                effects.append(SideEffect(path: field.path, old: old, new: field.value(predicted),
+                effects.append(SideEffect(path: field.path, old: old, new: field.shown(predicted),
                                           reason: "written as read, and read back as docs/fields.md says (\(field.doc.source))"))
             }
         }
@@ -51,7 +51,7 @@ public enum SideEffectPredictor {
             // A field the spec sets already has its warning ("an apply rewrites both").
             for field in table.fields where normalized.disagreements.contains(field.path) && field.isSet(body) && !field.isSet(desired) {
                 effects.append(SideEffect(
-                    path: field.path + " (local copy)", old: field.value(local), new: field.value(predicted),
+                    path: field.path + " (local copy)", old: field.shown(local), new: field.shown(predicted),
                     reason: "the local copy (task_extras) made equal to the dialer's (new_task_extra), A1; which copy a PUT "
                         + "rewrites is not documented, so the platform decides",
                     platformDecides: true, losesInformation: true))
@@ -68,7 +68,7 @@ public enum SideEffectPredictor {
         // Codes 11 and 12 are written but never read back (seed 000's table has no string for them).
         if let codes = body.taskExtras?.redialConditions?.daStatus.filter(\.isWriteOnly), !codes.isEmpty {
             effects.append(SideEffect(
-                path: FieldTable.redialStatusPath + " (write-only)", old: nil, new: .list(codes.map(\.planValue)),
+                path: FieldTable.redialStatusPath + " (write-only)", old: nil, new: .list(codes.map(\.shownValue)),
                 reason: "codes 11 (blacklisted) and 12 (user_blocked) are written but never read back (seed 000's table)"))
         }
         return effects

@@ -72,18 +72,51 @@ public enum PlanRenderer {
         return InertText.line(effect.path) + ": " + (effect.old?.description ?? "(not set)") + " → " + new + " — " + InertText.line(effect.reason)
     }
 
+    /// One change: `path: old → new` for a value; for a list or object, one line per element changed
+    /// (`- removed`, `+ added`, `~ [id: "L1"].limit: 5 → 10`, `~ [sort: 2]: moved [1] → [0]`).
     static func changeLines(_ change: FieldChange, style: TerminalStyle) -> String {
         let path = InertText.line(change.path)
-        if change.added != nil || change.removed != nil {
-            var out = "      \(path):\n"
-            for item in change.removed ?? [] { out += "        " + style.red("- \(item)") + "\n" }
-            for item in change.added ?? [] { out += "        " + style.green("+ \(item)") + "\n" }
-            if change.added?.isEmpty != false, change.removed?.isEmpty != false {
-                out += "        \(change.old?.description ?? "(unknown)") → \(change.new?.description ?? "null")\n"
-            }
-            return out
+        guard let elements = change.elements, !elements.isEmpty else {
+            return "      \(path): " + style.red(change.old?.description ?? "(not set)") + " → " + style.green(change.new?.description ?? "null") + "\n"
         }
-        return "      \(path): " + style.red(change.old?.description ?? "(not set)") + " → " + style.green(change.new?.description ?? "null") + "\n"
+        var out = "      \(path):\n"
+        for element in elements {
+            switch element.kind {
+            case .removed: out += "        " + style.red("- " + owner(element) + (element.old?.description ?? "null")) + "\n"
+            case .added: out += "        " + style.green("+ " + owner(element) + (element.new?.description ?? "null")) + "\n"
+            case .changed:
+                out += "        " + style.yellow("~") + " " + elementLabel(element) + ": " + style.red(element.old?.description ?? "(not set)")
+                    + " → " + style.green(element.new?.description ?? "(not set)") + "\n"
+            case .moved: out += "        " + style.yellow("~") + " " + movedLine(element) + "\n"
+            }
+        }
+        return out
+    }
+
+    /// Where an element change is: its key or position and part (`[id: "L1"].limit`), or `(value)` for a
+    /// set element matched by value.
+    static func elementLabel(_ element: ElementChange) -> String {
+        element.at.isEmpty ? "(value)" : InertText.line(element.at)
+    }
+
+    /// `list: ` for an element added to or removed from a list inside the field's object (a multi-config's
+    /// `list`); empty for the field's own list, whose path heads the lines.
+    static func owner(_ element: ElementChange) -> String {
+        guard let bracket = element.at.firstIndex(of: "["), bracket != element.at.startIndex else {
+            return element.at.isEmpty || element.at.hasPrefix("[") ? "" : InertText.line(element.at) + ": "
+        }
+        return InertText.line(String(element.at[..<bracket])) + ": "
+    }
+
+    /// `[sort: 2]: moved [1] → [0]`, or `{value}: moved [1] → [0]` for an element without a key.
+    static func movedLine(_ element: ElementChange) -> String {
+        let label = element.at.hasPrefix("[") && !element.at.contains(": ") ? (element.new?.description ?? "null") : elementLabel(element)
+        return label + ": moved [\(element.from ?? 0)] → [\(element.to ?? 0)]"
+    }
+
+    /// The number of fields a task's plan changes (the run state counts as one).
+    static func changedFieldCount(_ task: TaskPlan) -> Int {
+        task.changes.count + (task.enableChange == nil ? 0 : 1)
     }
 
     /// `Plan: N to update, M unchanged, K unmanaged.` plus creates, skips and requests.
@@ -101,110 +134,5 @@ public enum PlanRenderer {
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         guard let data = try? encoder.encode(plan) else { return "{}" }
         return String(decoding: data, as: UTF8.self)
-    }
-
-    /// GitHub's limit for an issue or pull-request comment body.
-    public static let commentLimit = 65_536
-
-    /// A pull-request comment: a summary table and one collapsible section per changed task, cut to
-    /// stay under `limit` characters with a note saying how many tasks were left out. The digest of
-    /// every task (`TaskDigest`) is kept whole in an HTML comment, for `apply --reviewed`.
-    public static func markdown(_ plan: Plan, limit: Int = commentLimit) -> String {
-        var head = "### calltask plan\n\n"
-        head += "<code>\(InertText.html(plan.account))</code>\n\n"
-        if !plan.unfinishedApplies.isEmpty {
-            head += "> [!WARNING]\n> An earlier apply was interrupted and left \(plan.unfinishedApplies.count) task(s) unfinished "
-                + "(apply journal); their live run state is not the one the operator chose. Run <code>calltask recover</code> first "
-                + "(apply does it too).\n"
-            for task in plan.unfinishedApplies {
-                head += "> - <code>\(InertText.html(task.name))</code> (<code>\(InertText.html(task.uuid))</code>): should be "
-                    + (task.intendedEnable ? "running" : "paused") + "\n"
-            }
-            head += "\n"
-        }
-        head += "| to update | unchanged | unmanaged | to create | requests |\n|---:|---:|---:|---:|---:|\n"
-        head += "| \(plan.toUpdate.count) | \(plan.unchanged.count) | \(plan.unmanaged.count) | \(plan.creates.count) | \(plan.requests) |\n\n"
-        var sections: [String] = []
-        for task in plan.tasks where task.action != .noChange || !task.warnings.isEmpty {
-            let kind: String
-            switch task.action {
-            case .update: kind = task.forced && task.changes.isEmpty ? "forced update" : "update"
-            case .skipAbnormal: kind = "skipped (abnormal)"
-            case .noChange: kind = "no changes, \(task.warnings.count) warning\(task.warnings.count == 1 ? "" : "s")"
-            }
-            var section = "<details><summary><code>\(InertText.html(task.name))</code> — \(kind)"
-            if task.steps.count > 1 { section += " (" + task.steps.arrowed + ")" }
-            if task.action == .update { section += "; now \(task.runState)" }
-            section += "</summary>\n\nSpec: <code>\(InertText.html(task.source))</code>\n\n"
-            if !task.changes.isEmpty || task.enableChange != nil { section += "```diff\n" }
-            for change in task.changes {
-                section += "# \(InertText.line(change.path))\n"
-                if change.added != nil || change.removed != nil {
-                    for item in change.removed ?? [] { section += "- \(item)\n" }
-                    for item in change.added ?? [] { section += "+ \(item)\n" }
-                } else {
-                    section += "- \(change.old?.description ?? "(not set)")\n+ \(change.new?.description ?? "null")\n"
-                }
-            }
-            if let enable = task.enableChange { section += "# enable\n- \(enable.from)\n+ \(enable.to)\n" }
-            if !task.changes.isEmpty || task.enableChange != nil { section += "```\n" }
-            if !task.sideEffects.isEmpty {
-                section += "\nSide effects of the full update body (not in the spec):\n\n```diff\n"
-                for effect in task.sideEffects {
-                    section += "# \(InertText.line(effect.path)) (side effect: \(InertText.line(effect.reason)))\n"
-                    section += "- \(effect.old?.description ?? "(not set)")\n"
-                    section += effect.platformDecides ? "+ (platform decides)" + (effect.new.map { " sent: \($0)" } ?? "") + "\n"
-                        : "+ \(effect.new?.description ?? "(not set)")\n"
-                }
-                section += "```\n"
-            }
-            for warning in task.warnings { section += "\n> ⚠️ \(InertText.html(warning))\n" }
-            for note in task.notes { section += "\n> \(InertText.html(note))\n" }
-            section += "\n</details>\n\n"
-            sections.append(section)
-        }
-        for create in plan.creates {
-            sections.append("❌ <code>\(InertText.html(create.name))</code>: no live task matches (create is not supported yet)"
-                            + (create.closest.isEmpty ? "" : "; closest: " + create.closest.map { "<code>\(InertText.html($0))</code>" }.joined(separator: ", "))
-                            + "\n\n")
-        }
-        var tail = ""
-        for note in plan.notes { tail += "> \(InertText.html(note))\n" }
-        tail += "\n" + summary(plan) + "\n"
-        var digests = digestComment(plan)
-        if head.count + tail.count + digests.count + 600 > limit {
-            digests = "\n<!-- calltask-digests-omitted: too many changed tasks to list within the comment limit; "
-                + "apply --reviewed needs the JSON plan (plan --format json) -->\n"
-        }
-        var body = head
-        var shown = 0
-        let reserve = 400 + tail.count + digests.count
-        for section in sections {
-            if body.count + section.count + reserve > limit { break }
-            body += section
-            shown += 1
-        }
-        if shown < sections.count {
-            body += "\n> \(sections.count - shown) more task section(s) left out to stay under GitHub's \(limit)-character comment limit; the full plan is in the CI log.\n"
-        }
-        return body + digests + tail
-    }
-
-    /// `<!-- calltask-digests: d1 d2 … -->`: the digest of every task the plan updates, for
-    /// `apply --reviewed` (the comment a pull request shows is the plan that was reviewed). A task the
-    /// review saw unchanged is not listed: if it needs an update at merge, nobody reviewed that update.
-    static func digestComment(_ plan: Plan) -> String {
-        let digests = plan.toUpdate.map(\.digest).filter { !$0.isEmpty }
-        var out = TaskDigest.markdownMarker + "\n"
-        var line = ""
-        for digest in digests {
-            if line.count + digest.count > 100 {
-                out += line + "\n"
-                line = ""
-            }
-            line += (line.isEmpty ? "" : " ") + digest
-        }
-        if !line.isEmpty { out += line + "\n" }
-        return out + "-->\n"
     }
 }
