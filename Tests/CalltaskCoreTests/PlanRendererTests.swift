@@ -31,7 +31,17 @@ struct PlanRendererTests {
         maximumcall: 2
         ---
         name: sprng-sale-2
+        task_type: v2
+        destination_extension: 13037
+        dial_time_id: 5
         maximumcall: 2
+        task_extras:
+          start_time: "2026-09-01 09:00:00"
+          stop_time: "2026-12-31 21:00:00"
+          line: [d47c3599-f166-4cd0-999c-f60e46814d26]
+        ---
+        uuid: u-404
+        name: gone-task
         """
 
     static func live(_ uuid: String, _ name: String, enabled: Bool, configure: (inout LiveExtras) -> Void = { _ in }) -> LiveTask {

@@ -32,7 +32,7 @@ struct SavedPlanFilesTests {
     }
 
     static func plan(hash: String, files: [SpecFileDigest]) -> Plan {
-        var plan = Plan(account: "account: h user_id=u sub_user_id=—", specHash: hash, tasks: [], creates: [], unmanaged: [],
+        var plan = Plan(account: "account: h user_id=u sub_user_id=—", specHash: hash, tasks: [], unmatched: [], unmanaged: [],
                         notes: [], requests: 1)
         plan.specFiles = files
         return plan

@@ -41,7 +41,7 @@ struct ExportRoundTripTests {
 
             let plan = try await sim.plan(specs)
             #expect(!plan.hasChanges, "\(plan.tasks.filter { !$0.changes.isEmpty }.map { ($0.name, $0.changes.map(\.path)) })")
-            #expect(plan.creates.isEmpty)
+            #expect(plan.toCreate.isEmpty && plan.unmatched.isEmpty)
             #expect(plan.tasks.count == expected.count)
             #expect(plan.tasks.allSatisfy { $0.action == .noChange })
             #expect(plan.tasks.allSatisfy { $0.enableChange == nil })
@@ -73,7 +73,7 @@ struct ExportRoundTripTests {
             #expect(specs.diagnostics.isEmpty, "\(specs.diagnostics)")
             #expect(specs.specs.map(\.spec.uuid) == result.files.map(\.uuid))
             let plan = try await sim.plan(specs)
-            #expect(!plan.hasChanges && plan.creates.isEmpty)
+            #expect(!plan.hasChanges && plan.toCreate.isEmpty && plan.unmatched.isEmpty)
         }
     }
 

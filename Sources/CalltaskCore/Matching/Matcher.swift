@@ -7,6 +7,8 @@ public enum Matcher {
         /// Spec index → live task.
         public var matches: [(spec: LoadedSpec, live: LiveTask)]
         public var unmatched: [UnmatchedSpec]
+        /// The specs of `unmatched`, in the same order.
+        public var unmatchedSpecs: [LoadedSpec]
         public var unmanaged: [UnmanagedTask]
         /// Ambiguous names: errors located at the spec.
         public var diagnostics: [Diagnostic]
@@ -31,6 +33,7 @@ public enum Matcher {
         var matches: [(spec: LoadedSpec, live: LiveTask)] = []
         matches.reserveCapacity(specs.count)
         var unmatched: [UnmatchedSpec] = []
+        var unmatchedSpecs: [LoadedSpec] = []
         var diagnostics: [Diagnostic] = []
         var used: Set<String> = []
         used.reserveCapacity(specs.count)
@@ -61,6 +64,7 @@ public enum Matcher {
         func unmatchedSpec(_ spec: LoadedSpec, name: String) -> UnmatchedSpec {
             let candidates = names ?? live.compactMap(\.name)
             names = candidates
+            unmatchedSpecs.append(spec)
             return UnmatchedSpec(name: name, uuid: spec.spec.uuid, source: spec.location.description,
                                  closest: Suggestion.nearest(to: name, in: candidates, count: 3))
         }
@@ -92,7 +96,7 @@ public enum Matcher {
         for index in live.indices where !used.contains(live[index].uuid) {
             unmanaged.append(UnmanagedTask(uuid: live[index].uuid, name: live[index].name ?? ""))
         }
-        return Result(matches: matches, unmatched: unmatched, unmanaged: unmanaged, diagnostics: diagnostics)
+        return Result(matches: matches, unmatched: unmatched, unmatchedSpecs: unmatchedSpecs, unmanaged: unmanaged, diagnostics: diagnostics)
     }
 
     /// Whether `spec`/`live` is named by one of `selectors` (a name or a uuid).

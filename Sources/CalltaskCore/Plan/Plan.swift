@@ -24,6 +24,8 @@ public struct FieldChange: Codable, Hashable, Sendable {
 public struct TaskPlan: Codable, Hashable, Sendable {
     public enum Action: String, Codable, Sendable {
         case update
+        /// A spec no live task matches (no `uuid`, no live task of its name): apply creates the task.
+        case create
         case noChange = "no-change"
         /// Abnormal tasks (empty `new_task_extra`) are excluded from apply.
         case skipAbnormal = "skip-abnormal"
@@ -104,7 +106,8 @@ public struct TaskPlan: Codable, Hashable, Sendable {
     public var needsUpdate: Bool { !changes.isEmpty || forced }
 }
 
-/// A spec that matched no live task.
+/// A spec that matched no live task: with a `uuid` an error; without one, its create plan says why it
+/// is a create, naming the closest live names.
 public struct UnmatchedSpec: Codable, Hashable, Sendable {
     public var name: String
     public var uuid: String?
@@ -146,8 +149,9 @@ public struct UnmanagedTask: Codable, Hashable, Sendable {
 public struct Plan: Codable, Hashable, Sendable {
     /// The JSON format this calltask writes and reads. 2 added `spec_files`, `unfinished_applies`, and per
     /// task `digest`, `forced` and `notes`. 3 shows values as specs write them (coded values by name,
-    /// flags as booleans, a holiday's start once) and replaces `changes[].added`/`removed` with
-    /// `changes[].elements`.
+    /// flags as booleans, a holiday's start once), replaces `changes[].added`/`removed` with
+    /// `changes[].elements`, plans creates as tasks of action `create` and renames `creates` (specs
+    /// whose uuid matches nothing) to `unmatched`.
     public static let currentFormatVersion = 3
     /// Version of this JSON format; bumped on incompatible changes (README documents the format).
     public var formatVersion = Plan.currentFormatVersion
@@ -157,8 +161,10 @@ public struct Plan: Codable, Hashable, Sendable {
     public var specHash: String
     /// The spec files the plan was made from, by normalized path, each with its own hash.
     public var specFiles: [SpecFileDigest] = []
+    /// Every task the specs name: updates, unchanged, skipped and creates (`action`).
     public var tasks: [TaskPlan]
-    public var creates: [UnmatchedSpec]
+    /// Specs whose `uuid` matches no live task: errors (a uuid names a task that exists).
+    public var unmatched: [UnmatchedSpec]
     public var unmanaged: [UnmanagedTask]
     /// Plan-wide notes, e.g. that redial codes 11 and 12 are write-only and not compared.
     public var notes: [String]
@@ -167,11 +173,11 @@ public struct Plan: Codable, Hashable, Sendable {
     /// Tasks an interrupted apply left unfinished (from the journal): shown first, as a warning.
     public var unfinishedApplies: [UnfinishedApply] = []
 
-    public init(account: String, specHash: String, tasks: [TaskPlan], creates: [UnmatchedSpec], unmanaged: [UnmanagedTask], notes: [String], requests: Int) {
+    public init(account: String, specHash: String, tasks: [TaskPlan], unmatched: [UnmatchedSpec], unmanaged: [UnmanagedTask], notes: [String], requests: Int) {
         self.account = account
         self.specHash = specHash
         self.tasks = tasks
-        self.creates = creates
+        self.unmatched = unmatched
         self.unmanaged = unmanaged
         self.notes = notes
         self.requests = requests
@@ -182,12 +188,15 @@ public struct Plan: Codable, Hashable, Sendable {
         case specHash = "spec_hash"
         case unfinishedApplies = "unfinished_applies"
         case specFiles = "spec_files"
-        case account, tasks, creates, unmanaged, notes, requests
+        case account, tasks, unmatched, unmanaged, notes, requests
     }
 
     public var toUpdate: [TaskPlan] { tasks.filter { $0.action == .update } }
+    public var toCreate: [TaskPlan] { tasks.filter { $0.action == .create } }
     public var unchanged: [TaskPlan] { tasks.filter { $0.action == .noChange } }
-    public var hasChanges: Bool { !toUpdate.isEmpty }
-    /// Creates are not supported yet: a plan with any is an error.
-    public var hasErrors: Bool { !creates.isEmpty }
+    public var skipped: [TaskPlan] { tasks.filter { $0.action == .skipAbnormal } }
+    /// Whether apply would change anything: an update or a create.
+    public var hasChanges: Bool { tasks.contains { $0.action == .update || $0.action == .create } }
+    /// A spec whose `uuid` matches no live task is an error.
+    public var hasErrors: Bool { !unmatched.isEmpty }
 }

@@ -101,7 +101,10 @@ public enum Planner {
             diagnostics += planned.diagnostics
             if let note = writeOnlyNote(planned) { notes.append(note) }
         }
-        let plan = Plan(account: account, specHash: specHash, tasks: tasks, creates: matched.unmatched,
+        let creates = createPlans(matched)
+        tasks += creates.tasks
+        diagnostics += creates.diagnostics
+        let plan = Plan(account: account, specHash: specHash, tasks: tasks, unmatched: creates.unmatched,
                         unmanaged: matched.unmanaged, notes: notes, requests: requests)
         return (plan, Diagnostic.sortedByLocation(diagnostics))
     }

@@ -39,7 +39,10 @@ public enum SavedPlanCheck {
         }
         var now: [String: String] = [:]
         for task in fresh.tasks { now[task.uuid] = task.fingerprint }
-        let stale = saved.toUpdate.filter { now[$0.uuid] != $0.fingerprint }.map { "\($0.name) (\($0.uuid))" }
+        var stale = saved.toUpdate.filter { now[$0.uuid] != $0.fingerprint }.map { "\($0.name) (\($0.uuid))" }
+        // A create is stale once a task of its name exists (it would make a second one).
+        let creates = Set(fresh.toCreate.map(\.name))
+        stale += saved.toCreate.filter { !creates.contains($0.name) }.map { "\($0.name) (a task of this name now exists)" }
         return stale.isEmpty ? .success(saved) : .failure(.stale(tasks: stale))
     }
 }

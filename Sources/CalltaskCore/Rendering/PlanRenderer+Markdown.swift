@@ -17,9 +17,9 @@ extension PlanRenderer {
         let shown = plan.tasks.filter { $0.action != .noChange || !$0.warnings.isEmpty }
         var rows = shown.map(tableRow)
         var sections = shown.map(section)
-        for create in plan.creates {
-            rows.append("| ❌ | <code>\(InertText.html(create.name))</code> | error: no live task matches (create is not supported yet) | — | — |\n")
-            sections.append(section(create))
+        for error in plan.unmatched {
+            rows.append("| ❌ | <code>\(InertText.html(error.name))</code> | error: no live task has this uuid | — | — |\n")
+            sections.append(section(error))
         }
         var tail = ""
         for note in plan.notes { tail += "> \(InertText.html(note))\n" }
@@ -62,10 +62,9 @@ extension PlanRenderer {
 
     /// Every outcome counted, zeros included: `0 to create · 2 to update · 1 unchanged · …`.
     static func markdownCounts(_ plan: Plan) -> String {
-        let skipped = plan.tasks.filter { $0.action == .skipAbnormal }.count
-        return ["0 to create", "\(plan.toUpdate.count) to update", "\(plan.unchanged.count) unchanged",
-                "\(plan.unmanaged.count) unmanaged", "\(skipped) skipped (abnormal)",
-                "\(plan.creates.count) error\(plan.creates.count == 1 ? "" : "s")",
+        ["\(plan.toCreate.count) to create", "\(plan.toUpdate.count) to update", "\(plan.unchanged.count) unchanged",
+                "\(plan.unmanaged.count) unmanaged", "\(plan.skipped.count) skipped (abnormal)",
+                "\(plan.unmatched.count) error\(plan.unmatched.count == 1 ? "" : "s")",
                 "\(plan.requests) request\(plan.requests == 1 ? "" : "s")"].joined(separator: " · ")
     }
 
@@ -84,6 +83,7 @@ extension PlanRenderer {
     static func actionWords(_ task: TaskPlan) -> String {
         switch task.action {
         case .update: return task.forced && task.changes.isEmpty ? "forced update" : "update"
+        case .create: return "create"
         case .skipAbnormal: return "skipped (abnormal)"
         case .noChange: return "no changes, \(task.warnings.count) warning\(task.warnings.count == 1 ? "" : "s")"
         }
@@ -92,6 +92,7 @@ extension PlanRenderer {
     static func marker(_ task: TaskPlan) -> String {
         switch task.action {
         case .update: return "~"
+        case .create: return "+"
         case .skipAbnormal: return "!"
         case .noChange: return "⚠️"
         }
@@ -99,7 +100,7 @@ extension PlanRenderer {
 
     /// `| ~ | name | update | pause → update → resume | 3 (+1 side effect) |`.
     static func tableRow(_ task: TaskPlan) -> String {
-        let steps = task.action == .update ? task.steps.arrowed : "—"
+        let steps = task.action == .create ? createSteps(task) : task.action == .update ? task.steps.arrowed : "—"
         var fields = "\(changedFieldCount(task))"
         if !task.sideEffects.isEmpty { fields += " (+\(task.sideEffects.count) side effect\(task.sideEffects.count == 1 ? "" : "s"))" }
         return "| \(marker(task)) | <code>\(InertText.html(task.name))</code> | \(actionWords(task)) | \(steps) | \(fields) |\n"
@@ -108,13 +109,22 @@ extension PlanRenderer {
     /// One task's `<details>` block: its spec, its changes as a diff, side effects, warnings and notes.
     static func section(_ task: TaskPlan) -> String {
         var section = "<details><summary><code>\(InertText.html(task.name))</code> — \(actionWords(task))"
-        if task.steps.count > 1 { section += " (" + task.steps.arrowed + ")" }
+        if task.action == .create {
+            section += " (" + createSteps(task) + ")"
+        } else if task.steps.count > 1 {
+            section += " (" + task.steps.arrowed + ")"
+        }
         if task.action == .update { section += "; now \(task.runState)" }
         section += "</summary>\n\nSpec: <code>\(InertText.html(task.source))</code>\n\n"
         if !task.changes.isEmpty || task.enableChange != nil {
             section += "```diff\n"
-            for change in task.changes { section += diffLines(change) }
-            if let enable = task.enableChange { section += "# enable\n- \(enable.from)\n+ \(enable.to)\n" }
+            if task.action == .create {
+                for change in task.changes { section += "+ \(InertText.line(change.path)): \(change.new?.description ?? "null")\n" }
+                if let enable = task.enableChange { section += "+ enable: \(enable.to)\n" }
+            } else {
+                for change in task.changes { section += diffLines(change) }
+                if let enable = task.enableChange { section += "# enable\n- \(enable.from)\n+ \(enable.to)\n" }
+            }
             section += "```\n"
         }
         if !task.sideEffects.isEmpty {
@@ -132,13 +142,13 @@ extension PlanRenderer {
         return section + "\n</details>\n\n"
     }
 
-    /// A spec no live task matches, as its own block.
-    static func section(_ create: UnmatchedSpec) -> String {
-        var section = "<details><summary><code>\(InertText.html(create.name))</code> — error: no live task matches "
-            + "(create is not supported yet)</summary>\n\nSpec: <code>\(InertText.html(create.source))</code>\n\n"
-        section += "No live task has this " + (create.uuid == nil ? "name" : "uuid") + "."
-        if !create.closest.isEmpty {
-            section += " Closest live names: " + create.closest.map { "<code>\(InertText.html($0))</code>" }.joined(separator: ", ") + "."
+    /// A spec whose `uuid` matches no live task (an error), as its own block.
+    static func section(_ error: UnmatchedSpec) -> String {
+        var section = "<details><summary><code>\(InertText.html(error.name))</code> — error: no live task has this uuid</summary>"
+            + "\n\nSpec: <code>\(InertText.html(error.source))</code>\n\n"
+        section += "No live task has the uuid <code>\(InertText.html(error.uuid ?? ""))</code>: fix or remove it."
+        if !error.closest.isEmpty {
+            section += " Closest live names: " + error.closest.map { "<code>\(InertText.html($0))</code>" }.joined(separator: ", ") + "."
         }
         return section + "\n\n</details>\n\n"
     }
@@ -167,7 +177,7 @@ extension PlanRenderer {
     /// `apply --reviewed` (the comment a pull request shows is the plan that was reviewed). A task the
     /// review saw unchanged is not listed: if it needs an update at merge, nobody reviewed that update.
     static func digestComment(_ plan: Plan) -> String {
-        let digests = plan.toUpdate.map(\.digest).filter { !$0.isEmpty }
+        let digests = plan.tasks.filter { $0.action == .update || $0.action == .create }.map(\.digest).filter { !$0.isEmpty }
         var out = TaskDigest.markdownMarker + "\n"
         var line = ""
         for digest in digests {

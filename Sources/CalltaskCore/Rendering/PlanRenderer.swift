@@ -13,22 +13,27 @@ public enum PlanRenderer {
         for task in plan.tasks where task.action != .noChange || !task.warnings.isEmpty {
             out += header(task, style: style) + "\n"
             out += "    spec: \(InertText.line(task.source))\n"
-            for change in task.changes { out += changeLines(change, style: style) }
-            if let enable = task.enableChange {
-                out += "      enable: \(enable.from) → \(enable.to)\n"
+            if task.action == .create {
+                for change in task.changes {
+                    out += "      " + style.green("+ \(InertText.line(change.path)): \(change.new?.description ?? "null")") + "\n"
+                }
+                if let enable = task.enableChange { out += "      " + style.green("+ enable: \(enable.to)") + "\n" }
+            } else {
+                for change in task.changes { out += changeLines(change, style: style) }
+                if let enable = task.enableChange {
+                    out += "      enable: \(enable.from) → \(enable.to)\n"
+                }
             }
             for effect in task.sideEffects { out += "      " + style.yellow("side effect: ") + sideEffectLine(effect) + "\n" }
             for warning in task.warnings { out += "    " + style.yellow("warning: ") + InertText.line(warning) + "\n" }
             for note in task.notes { out += "    note: " + InertText.line(note) + "\n" }
             out += "\n"
         }
-        for create in plan.creates {
-            out += style.green("+") + " " + style.bold(InertText.line(create.name)) + (create.uuid.map { " (\(InertText.line($0)))" } ?? "")
-                + " — create (not supported yet)\n"
-            out += "    spec: \(InertText.line(create.source))\n"
-            out += "    no live task has this " + (create.uuid == nil ? "name" : "uuid")
-            if !create.closest.isEmpty { out += "; closest live names: " + create.closest.map(InertText.line).joined(separator: ", ") }
-            out += "\n    to adopt a task made in the web console: calltask export --out DIR --target NAME\n\n"
+        for error in plan.unmatched {
+            out += style.red("!") + " " + style.bold(InertText.line(error.name)) + " (\(InertText.line(error.uuid ?? ""))) — error: no live task has this uuid\n"
+            out += "    spec: \(InertText.line(error.source))\n"
+            if !error.closest.isEmpty { out += "    closest live names: " + error.closest.map(InertText.line).joined(separator: ", ") + "\n" }
+            out += "    fix or remove the uuid (without one, a spec that matches no live name creates a task)\n\n"
         }
         if showUnmanaged, !plan.unmanaged.isEmpty {
             out += "Unmanaged tasks (no spec names them; never touched):\n"
@@ -59,6 +64,8 @@ public enum PlanRenderer {
             let steps = task.steps == [.update] ? "" : " (" + task.steps.arrowed + ")"
             let kind = task.forced && task.changes.isEmpty ? "forced update" : "update"
             return style.yellow("~") + " " + name + " (\(InertText.line(task.uuid))) — " + kind + steps + "; now \(task.runState)"
+        case .create:
+            return style.green("+") + " " + name + " — create (" + createSteps(task) + ")"
         case .skipAbnormal:
             return style.red("!") + " " + name + " (\(InertText.line(task.uuid))) — skipped: abnormal task"
         case .noChange:
@@ -119,12 +126,19 @@ public enum PlanRenderer {
         task.changes.count + (task.enableChange == nil ? 0 : 1)
     }
 
-    /// `Plan: N to update, M unchanged, K unmanaged.` plus creates, skips and requests.
+    /// `create → pause if it starts running → update → resume`: the pause depends on how the new task
+    /// starts, which is read after the create, never assumed.
+    static func createSteps(_ task: TaskPlan) -> String {
+        task.steps.map { $0 == .pause ? "pause if it starts running" : $0.rawValue }.joined(separator: " → ")
+    }
+
+    /// `Plan: N to update, M unchanged, K unmanaged.` with creates, skips and errors when there are any,
+    /// and the requests made.
     public static func summary(_ plan: Plan) -> String {
         var parts = ["\(plan.toUpdate.count) to update", "\(plan.unchanged.count) unchanged", "\(plan.unmanaged.count) unmanaged"]
-        let skipped = plan.tasks.filter { $0.action == .skipAbnormal }.count
-        if skipped > 0 { parts.append("\(skipped) skipped (abnormal)") }
-        if !plan.creates.isEmpty { parts.append("\(plan.creates.count) to create (not supported)") }
+        if !plan.toCreate.isEmpty { parts.insert("\(plan.toCreate.count) to create", at: 0) }
+        if !plan.skipped.isEmpty { parts.append("\(plan.skipped.count) skipped (abnormal)") }
+        if !plan.unmatched.isEmpty { parts.append("\(plan.unmatched.count) error\(plan.unmatched.count == 1 ? "" : "s") (uuid matches no live task)") }
         return "Plan: " + parts.joined(separator: ", ") + ". (\(plan.requests) request\(plan.requests == 1 ? "" : "s"))"
     }
 

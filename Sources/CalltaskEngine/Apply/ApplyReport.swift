@@ -3,6 +3,8 @@ public import CalltaskCore
 /// How one task of an apply ended.
 public enum ApplyOutcome: String, Codable, Sendable, CaseIterable {
     case updated
+    /// A create: the task was created, found, given the rest of its spec, and read back as planned.
+    case created
     case unchanged
     /// Not applied: changed since the plan was made, abnormal, or a second spec of the same task.
     case skipped
@@ -99,7 +101,7 @@ public struct ApplyReport: Codable, Sendable {
 
     /// `Apply: 2 of 2 planned updated, 0 failed, …`; each planned task is counted once.
     public var summary: String {
-        var parts = ["\(count(.updated)) of \(planned) planned updated"]
+        var parts = ["\(count(.updated) + count(.created)) of \(planned) planned " + (count(.created) > 0 ? "applied (\(count(.created)) created)" : "updated")]
         for outcome in [ApplyOutcome.failed, .skipped, .notStarted, .refused, .leftPaused] {
             let label = outcome == .leftPaused ? "left paused" : outcome == .notStarted ? "not started" : outcome.rawValue
             parts.append("\(count(outcome)) \(label)")

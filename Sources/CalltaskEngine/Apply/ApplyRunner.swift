@@ -16,10 +16,19 @@ public struct ApplyRunner: Sendable {
         public var machine: TaskApplyStateMachine.Options
         /// How long a resume of a task this run paused is retried (`ResumeRetry`).
         public var resumeRetry: ResumeRetry
-        public init(parallelism: Int = 4, machine: TaskApplyStateMachine.Options = .init(), resumeRetry: ResumeRetry = .init()) {
+        /// How long a new task may take to appear in the task list after its create: a create whose
+        /// outcome is unknown is sent again only after two lookups find nothing, the second at least
+        /// this long after the failed create.
+        public var createVisibilityDelay: Duration
+        /// How many times one create is sent at most, when each outcome is unknown and no lookup finds it.
+        public var maxCreateAttempts: Int
+        public init(parallelism: Int = 4, machine: TaskApplyStateMachine.Options = .init(), resumeRetry: ResumeRetry = .init(),
+                    createVisibilityDelay: Duration = .seconds(10), maxCreateAttempts: Int = 3) {
             self.parallelism = max(1, parallelism)
             self.machine = machine
             self.resumeRetry = resumeRetry
+            self.createVisibilityDelay = createVisibilityDelay
+            self.maxCreateAttempts = max(1, maxCreateAttempts)
         }
     }
 
@@ -41,17 +50,32 @@ public struct ApplyRunner: Sendable {
         self.progress = progress
     }
 
-    /// Finishes unfinished journal entries of this account: each task is put in its intended run state.
-    public func recover() async -> [ApplyReport.TaskResult] {
+    /// Finishes unfinished journal entries of this account: each updated task is put in its intended
+    /// run state; each create is resolved to its task (or to "never created") and that task is left
+    /// paused (`recoverCreate`): recover never creates or updates a task.
+    ///
+    /// - Parameter clearCreates: names whose blocking create entries (`notFound`, `duplicate`) an
+    ///   operator clears (`recover --clear-create NAME`), after looking at the tasks in the console.
+    /// - Throws: `Journal.JournalError` when the journal cannot be read (nothing is done then).
+    public func recover(clearCreates: [String] = []) async throws -> [ApplyReport.TaskResult] {
         var results: [ApplyReport.TaskResult] = []
-        for entry in await journal.unfinished() where entry.account == account {
-            progress("\(entry.name): recovering from the journal (intended enable=\(entry.intendedEnable))")
+        let entries = try await journal.unfinished().filter { $0.account == account }
+        // A task a create made is left paused, whatever the update entry of its follow-up intended: its
+        // configuration may be half written.
+        let created = Set(entries.filter { $0.isCreate && !$0.uuid.isEmpty }.map(\.uuid))
+        for entry in entries {
+            if entry.isCreate {
+                results.append(await recoverCreate(entry, clear: clearCreates.contains(entry.name)))
+                continue
+            }
+            let intended = created.contains(entry.uuid) ? false : entry.intendedEnable
+            progress("\(InertText.line(entry.name)): recovering from the journal (intended enable=\(intended))")
             do {
                 let live = try await client.taskDetail(uuid: entry.uuid)
                 let enabled = live.isEnabled
                 var steps: [ApplyStep] = []
-                if enabled != entry.intendedEnable {
-                    if entry.intendedEnable {
+                if enabled != intended {
+                    if intended {
                         try await resume(uuid: entry.uuid)
                         steps.append(.resume)
                     } else {
@@ -60,11 +84,11 @@ public struct ApplyRunner: Sendable {
                     }
                 }
                 try await journal.append(doneEntry(entry))
-                progress("\(entry.name): recovered" + (steps.isEmpty ? " (already in its intended state)" : " (\(steps.map(\.rawValue).joined(separator: ", ")))"))
+                progress("\(InertText.line(entry.name)): recovered" + (steps.isEmpty ? " (already in its intended state)" : " (\(steps.map(\.rawValue).joined(separator: ", ")))"))
                 results.append(.init(uuid: entry.uuid, name: entry.name, result: .updated, steps: steps, detail: "recovered from the journal"))
             } catch {
-                let paused = entry.intendedEnable
-                progress("\(entry.name): recovery failed: \(error)")
+                let paused = intended
+                progress("\(InertText.line(entry.name)): recovery failed: \(error)")
                 results.append(.init(uuid: entry.uuid, name: entry.name, result: paused ? .leftPaused : .failed, steps: [], detail: "\(error)",
                                      resumeFailure: paused ? Self.resumeFailure(error) : nil))
             }
@@ -111,6 +135,16 @@ public struct ApplyRunner: Sendable {
             if TaskApplyStateMachine.pausesAndResumes(next, restore: options.machine.restore) { break }
         }
         let rest = Array(queue)
+        var creates = plan.toCreate
+        if let reviewed {
+            for task in creates where !reviewed.contains(task.digest) {
+                progress("\(InertText.line(task.name)): refused: not in the reviewed plan")
+                results.append(.init(uuid: "", name: task.name, result: .refused, steps: [],
+                                     detail: "not in the reviewed plan: its spec changed after the review, or it was never reviewed"))
+            }
+            creates = creates.filter { reviewed.contains($0.digest) }
+        }
+        let blocked = await blockedNames()
         let parallel = await withTaskGroup(of: ApplyReport.TaskResult.self) { group -> [ApplyReport.TaskResult] in
             var collected: [ApplyReport.TaskResult] = []
             var pending = rest[...]
@@ -132,11 +166,14 @@ public struct ApplyRunner: Sendable {
         for task in ordered where !applied.contains(task.uuid) {
             results.append(.init(uuid: task.uuid, name: task.name, result: .notStarted, steps: [], detail: "interrupted"))
         }
+        results += await createAll(creates, blocked: blocked)
         return results
     }
 
     /// Drives one task's state machine to its end.
-    func applyOne(_ task: TaskPlan) async -> ApplyReport.TaskResult {
+    ///
+    /// - Parameter afterUpdate: called once the update call succeeded (a create journals `updated`).
+    func applyOne(_ task: TaskPlan, afterUpdate: (@Sendable () async -> Void)? = nil) async -> ApplyReport.TaskResult {
         var machine = TaskApplyStateMachine(plan: task, options: options.machine)
         var action = machine.start()
         var priorEnable = task.enabled
@@ -185,6 +222,7 @@ public struct ApplyRunner: Sendable {
                     : " (\(task.changes.count) field\(task.changes.count == 1 ? "" : "s"))"))
                 do {
                     try await client.updateTask(uuid: task.uuid, body: body)
+                    await afterUpdate?()
                     action = machine.updateSucceeded()
                 } catch {
                     action = machine.callFailed(Self.failure(error))

@@ -39,6 +39,9 @@ struct ApplyCommand: AsyncParsableCommand {
     @Option(help: "Apply only what this reviewed plan shows: its JSON (plan --format json) or its Markdown pull-request comment. Tasks whose spec changed since (or that it does not list) are refused, exit 1.")
     var reviewed: String?
 
+    @Option(help: "Seconds a new task may take to appear in the task list after its create; a create whose outcome is unknown is sent again only after two lookups find nothing, the second this long after it (default 10).")
+    var createVisibilityDelay: Double?
+
     @Option(name: .customLong("resume-deadline"), help: "Seconds to keep retrying the resume of a task this run paused, on connection errors, 5xx and 429 (default 120; 5 after Ctrl-C).")
     var resumeDeadline: Double?
 
@@ -64,13 +67,15 @@ struct ApplyCommand: AsyncParsableCommand {
         let width = session.resolved.parallelism
         let progress: @Sendable (String) -> Void = { line in console.err("  " + line) }
         let restore = !noRestore
+        let visibility = Duration.milliseconds(Int64((createVisibilityDelay ?? 10) * 1000))
         let report: ApplyReport = try await CommandSupport.run(console) {
             try await session.withClient(verbose: account.verbose) { client in
                 let runner = ApplyRunner(
                     client: client, journal: Journal(path: journalPath), account: session.account.accountDescription,
-                    options: .init(parallelism: width, machine: .init(restore: restore), resumeRetry: resumeRetry),
+                    options: .init(parallelism: width, machine: .init(restore: restore), resumeRetry: resumeRetry,
+                                   createVisibilityDelay: visibility),
                     control: control, progress: progress)
-                let recovered = await runner.recover()
+                let recovered = try await runner.recover()
                 let planner = PlanRunner(client: client, account: session.account.accountDescription, parallelism: session.tuning.pageParallelism)
                 let options = scope.plannerOptions
                 let (fresh, diagnostics) = try await planner.plan(specs, options: options)
@@ -83,18 +88,20 @@ struct ApplyCommand: AsyncParsableCommand {
                 let planText = PlanRenderer.text(chosen, style: console.style)
                 if format == .json { console.err(planText) } else { console.out(planText) }
                 if chosen.hasErrors {
-                    throw CommandFailure.error("\(chosen.creates.count) spec(s) match no live task; creating tasks is not supported yet. Nothing was applied.")
+                    throw CommandFailure.error("\(chosen.unmatched.count) spec(s) name a uuid no live task has: fix or remove it. Nothing was applied.")
                 }
+                let changing = chosen.toUpdate + chosen.toCreate
                 if let reviewedDigests {
-                    let unreviewed = chosen.toUpdate.filter { !reviewedDigests.contains($0.digest) }
+                    let unreviewed = changing.filter { !reviewedDigests.contains($0.digest) }
                     if !unreviewed.isEmpty {
-                        console.err("calltask: \(unreviewed.count) task(s) to update are not in the reviewed plan \(reviewed ?? ""): "
-                                    + unreviewed.map { "\(InertText.line($0.name)) (\(InertText.line($0.uuid)))" }.joined(separator: ", ")
+                        console.err("calltask: \(unreviewed.count) task(s) to update or create are not in the reviewed plan \(reviewed ?? ""): "
+                                    + unreviewed.map { InertText.line($0.name) + ($0.uuid.isEmpty ? "" : " (\(InertText.line($0.uuid)))") }.joined(separator: ", ")
                                     + ". They are refused; the reviewed ones are applied. Review a plan that shows them (a new pull request).")
                     }
                 }
-                if let maxChanges, chosen.toUpdate.count > maxChanges {
-                    throw CommandFailure.error("\(chosen.toUpdate.count) tasks would change, more than --max-changes \(maxChanges). Nothing was applied.")
+                if let maxChanges, changing.count > maxChanges {
+                    throw CommandFailure.error("\(changing.count) tasks would change (\(chosen.toUpdate.count) updated, \(chosen.toCreate.count) created), "
+                                               + "more than --max-changes \(maxChanges). Nothing was applied.")
                 }
                 guard chosen.hasChanges else {
                     if format == .text { console.out("No changes to apply.") }
@@ -102,7 +109,7 @@ struct ApplyCommand: AsyncParsableCommand {
                 }
                 try Self.confirm(autoApprove: autoApprove, plan: chosen, console: console)
                 let results = await runner.apply(chosen, reviewed: reviewedDigests)
-                return ApplyReport(account: session.account.accountDescription, planned: chosen.toUpdate.count, tasks: results,
+                return ApplyReport(account: session.account.accountDescription, planned: changing.count, tasks: results,
                                    recovered: recovered, interrupted: await control.isCancelled)
             }
         }
@@ -152,7 +159,7 @@ struct ApplyCommand: AsyncParsableCommand {
         guard isatty(STDIN_FILENO) == 1 else {
             throw CommandFailure.error("refusing to apply without confirmation: not on a terminal. Pass --auto-approve (e.g. in CI) to apply.")
         }
-        console.out("Apply \(plan.toUpdate.count) change(s) to \(plan.account)? Only 'yes' is accepted: ", terminator: "")
+        console.out("Apply \(plan.toUpdate.count) update(s) and \(plan.toCreate.count) create(s) to \(plan.account)? Only 'yes' is accepted: ", terminator: "")
         guard readLine()?.trimmingCharacters(in: .whitespaces) == "yes" else {
             throw CommandFailure.error("apply cancelled. Nothing was changed.")
         }
@@ -166,7 +173,8 @@ struct ApplyCommand: AsyncParsableCommand {
             return
         }
         for task in report.notApplied + report.recovered.filter({ $0.result == .failed }) {
-            console.err("\(task.result.rawValue): \(InertText.line(task.name)) (\(InertText.line(task.uuid))): \(InertText.line(task.detail ?? ""))")
+            let uuid = task.uuid.isEmpty ? "" : " (\(InertText.line(task.uuid)))"
+            console.err("\(task.result.rawValue): \(InertText.line(task.name))\(uuid): \(InertText.line(task.detail ?? ""))")
         }
         if !report.leftPaused.isEmpty {
             console.err("Tasks left paused:")

@@ -41,9 +41,20 @@ struct PlanCommand: AsyncParsableCommand {
         let specs = try CommandSupport.loadSpecs(session.resolved.specs, console: console)
         let options = scope.plannerOptions
         let journalPath = journal ?? session.resolved.journal ?? ".calltask/journal.jsonl"
-        let unfinished = await Journal(path: journalPath).unfinished()
-            .filter { $0.account == session.account.accountDescription }
-            .map { UnfinishedApply(uuid: $0.uuid, name: $0.name, intendedEnable: $0.intendedEnable) }
+        let entries: [JournalEntry]
+        do {
+            entries = try await Journal(path: journalPath).unfinished().filter { $0.account == session.account.accountDescription }
+        } catch {
+            throw CommandFailure.error("\(error)")
+        }
+        let unfinished = entries.filter { !$0.isCreate }.map { UnfinishedApply(uuid: $0.uuid, name: $0.name, intendedEnable: $0.intendedEnable) }
+        let specNames = Set(specs.specs.compactMap(\.spec.config.name))
+        let createNotes = entries.filter(\.isCreate).map { entry in
+            "an interrupted create of '\(entry.name)' (" + (entry.uuid.isEmpty ? "uuid not known yet" : "task \(entry.uuid)")
+                + ") is unresolved (\(entry.state.rawValue)): run 'calltask recover'"
+                + (specNames.contains(entry.name) ? "" : "; no spec names it any more: it is an orphan (recover resolves it and "
+                    + "leaves it paused; then delete it in the web console or write a spec for it)")
+        }
         var (plan, diagnostics) = try await CommandSupport.run(console) {
             try await session.withClient(verbose: account.verbose) { client in
                 try await PlanRunner(client: client, account: session.account.accountDescription, parallelism: session.tuning.pageParallelism)
@@ -51,6 +62,7 @@ struct PlanCommand: AsyncParsableCommand {
             }
         }
         plan.unfinishedApplies = unfinished
+        plan.notes = createNotes + plan.notes
         if !diagnostics.isEmpty {
             console.err(DiagnosticRenderer.text(diagnostics, sources: specs.sources, style: console.style))
             if diagnostics.contains(where: { $0.severity == .error }) { throw CommandFailure.reported }
@@ -68,7 +80,7 @@ struct PlanCommand: AsyncParsableCommand {
             try CommandSupport.write(PlanRenderer.json(plan), to: out, console: console)
         }
         if plan.hasErrors {
-            throw CommandFailure.error("\(plan.creates.count) spec(s) match no live task; creating tasks is not supported yet.")
+            throw CommandFailure.error("\(plan.unmatched.count) spec(s) name a uuid no live task has: fix or remove it.")
         }
         if detailedExitcode, plan.hasChanges { throw CommandFailure.changesPresent }
     }
