@@ -22,14 +22,20 @@ extension APIClient {
     ///
     /// - Throws: `APIError`.
     public func listTasks() async throws(APIError) -> TaskListing {
-        let first = try await listPass(previous: nil)
+        try await listTasks(named: nil)
+    }
+
+    /// Lists every task, or (with `name`) every task the list's `name` filter returns, as `listTasks()`
+    /// describes: all pages, de-duplicated, checked, relisted once if the pages did not add up.
+    func listTasks(named name: String?) async throws(APIError) -> TaskListing {
+        let first = try await listPass(previous: nil, named: name)
         if first.problem == nil {
             return TaskListing(tasks: first.tasks, pages: first.pages, requests: first.requests, passes: 1)
         }
         logger.info("tasks changed while the list was read (\(first.problem ?? "")); listing again", metadata: [
             "reason": "\(first.problem ?? "")",
         ])
-        let second = try await listPass(previous: first)
+        let second = try await listPass(previous: first, named: name)
         guard let problem = second.problem else {
             return TaskListing(tasks: second.tasks, pages: second.pages, requests: first.requests + second.requests, passes: 2)
         }
@@ -55,10 +61,11 @@ extension APIClient {
         var problem: String?
     }
 
-    /// Reads page 1, then the rest with bounded concurrency, and checks the result.
-    func listPass(previous: ListPass?) async throws(APIError) -> ListPass {
-        let first = try await fetchListPage(1)
-        let firstCall = APICall.list(page: 1)
+    /// Reads page 1, then the rest with bounded concurrency, and checks the result; with `name`,
+    /// through the list's `name` filter.
+    func listPass(previous: ListPass?, named name: String? = nil) async throws(APIError) -> ListPass {
+        let first = try await fetchListPage(1, named: name)
+        let firstCall = name.map { APICall.list(page: 1, named: $0) } ?? APICall.list(page: 1)
         guard let meta = first.meta else {
             // An envelope without `meta` (an older revision, M8): usable only if it is obviously one page.
             guard first.tasks.count < tuning.pageSize else {
@@ -81,20 +88,20 @@ extension APIClient {
         let lastPage = max(1, meta.lastPage)
         var pages = [first]
         if lastPage > 1 {
-            pages += try await fetchListPages(2...lastPage)
+            pages += try await fetchListPages(2...lastPage, named: name)
         }
         return check(pages: pages, total: meta.total, lastPage: lastPage)
     }
 
     /// Fetches `range` with at most `tuning.pageParallelism` requests in flight, in page order.
-    func fetchListPages(_ range: ClosedRange<Int>) async throws(APIError) -> [ListPage] {
+    func fetchListPages(_ range: ClosedRange<Int>, named name: String? = nil) async throws(APIError) -> [ListPage] {
         let parallelism = tuning.pageParallelism
         do {
             return try await withThrowingTaskGroup(of: ListPage.self, returning: [ListPage].self) { group in
                 var next = range.lowerBound
                 while next <= range.upperBound, next - range.lowerBound < parallelism {
                     let page = next
-                    group.addTask { try await self.fetchListPage(page) }
+                    group.addTask { try await self.fetchListPage(page, named: name) }
                     next += 1
                 }
                 var received: [ListPage] = []
@@ -103,7 +110,7 @@ extension APIClient {
                     received.append(page)
                     if next <= range.upperBound {
                         let page = next
-                        group.addTask { try await self.fetchListPage(page) }
+                        group.addTask { try await self.fetchListPage(page, named: name) }
                         next += 1
                     }
                 }
@@ -112,13 +119,13 @@ extension APIClient {
         } catch let error as APIError {
             throw error
         } catch {
-            throw .cancelled(call: .list(page: range.lowerBound))
+            throw .cancelled(call: name.map { .list(page: range.lowerBound, named: $0) } ?? .list(page: range.lowerBound))
         }
     }
 
-    /// Fetches one list page (retried per policy).
-    func fetchListPage(_ number: Int) async throws(APIError) -> ListPage {
-        let request = endpoints.list(page: number, perPage: tuning.pageSize)
+    /// Fetches one list page (retried per policy); with `name`, through the list's `name` filter.
+    func fetchListPage(_ number: Int, named name: String? = nil) async throws(APIError) -> ListPage {
+        let request = endpoints.list(page: number, perPage: tuning.pageSize, name: name)
         let sent = try await send(request, as: [LiveTask].self)
         return ListPage(number: number, tasks: sent.envelope.data ?? [], meta: sent.envelope.meta, attempts: sent.attempts)
     }

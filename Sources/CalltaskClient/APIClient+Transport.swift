@@ -27,7 +27,11 @@ extension APIClient {
         await stats.recordRequest(call.kind)
 
         var http = HTTPClientRequest(url: account.endpoint + request.pathAndQuery)
-        http.method = request.method == .get ? .GET : .PUT
+        switch request.method {
+        case .get: http.method = .GET
+        case .put: http.method = .PUT
+        case .post: http.method = .POST
+        }
         http.headers.add(name: "Authorization", value: "Bearer " + account.token.revealForAuthorizationHeader())
         http.headers.add(name: "Accept", value: "application/json")
         http.headers.add(name: "Content-Type", value: "application/json")

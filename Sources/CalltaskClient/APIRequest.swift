@@ -5,6 +5,7 @@ struct APIRequest: Sendable {
     enum Method: String, Sendable {
         case get = "GET"
         case put = "PUT"
+        case post = "POST"
     }
 
     var call: APICall
@@ -50,10 +51,21 @@ struct Endpoints: Sendable {
         return query + [("sub_user_id", sub)]
     }
 
-    /// `GET /agent-api/new/user/{user_id}/task?page=P&per_page=N` (seed 000).
-    func list(page: Int, perPage: Int) -> APIRequest {
-        APIRequest(call: .list(page: page), method: .get, path: "/agent-api/new/user/\(userSegment)/task",
-                   query: withSubUser([("page", String(page)), ("per_page", String(perPage))]), body: nil)
+    /// `GET /agent-api/new/user/{user_id}/task?page=P&per_page=N[&name=NAME]` (seed 000; `name` is its
+    /// "任务名称" filter, whose matching the docs do not describe).
+    func list(page: Int, perPage: Int, name: String? = nil) -> APIRequest {
+        var query = [("page", String(page)), ("per_page", String(perPage))]
+        if let name { query.append(("name", name)) }
+        return APIRequest(call: name.map { .list(page: page, named: $0) } ?? .list(page: page), method: .get,
+                          path: "/agent-api/new/user/\(userSegment)/task", query: withSubUser(query), body: nil)
+    }
+
+    /// `POST /agent-api/new/user/{user_id}/task` with a create body (../api/facts.md §2.2). `sub_user_id`
+    /// goes in the query as on every call; the body carries it too (the create page lists it as a body
+    /// field; `APIClient.createTask` puts it there).
+    func create(name: String, body: [UInt8]) -> APIRequest {
+        APIRequest(call: .create(name: name), method: .post, path: "/agent-api/new/user/\(userSegment)/task",
+                   query: withSubUser([]), body: body)
     }
 
     /// `GET /agent-api/new/user/{user_id}/task/{task_id}/edit` (../api/facts.md §2.6).

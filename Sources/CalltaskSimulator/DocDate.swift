@@ -12,6 +12,13 @@ enum DocDate {
         return false
     }
 
+    /// `2024-12-23 19:00:00` and no other form: the create call's docs write `YYYY-MM-DD HH:MM:SS`
+    /// (facts §2.2) and show no other.
+    static func isDashedDateTime(_ text: String) -> Bool {
+        guard let parts = numbers(text, separators: ["-", "-", " ", ":", ":"], widths: [4, 2, 2, 2, 2, 2]) else { return false }
+        return isDate(parts[0], parts[1], parts[2]) && parts[3] < 24 && parts[4] < 60 && parts[5] < 60
+    }
+
     /// `2024-11-01 13:25`, the holiday bounds (001:556-557, 001:609-610).
     static func isDateMinute(_ text: String) -> Bool {
         guard let parts = numbers(text, separators: ["-", "-", " ", ":"], widths: [4, 2, 2, 2, 2]) else { return false }

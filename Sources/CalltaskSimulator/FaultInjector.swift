@@ -23,6 +23,29 @@ actor FaultInjector {
         if draw < options.throttleRate + options.failRate + options.dropRate { return (delay, .dropped) }
         return (delay, nil)
     }
+
+    /// The create-only fault of a create call (`FaultOptions.createFailRate` and the two commit-then
+    /// rates), drawn after `nextCall()`; no draw at all when those rates are all 0, so the other calls'
+    /// faults stay the same for a seed.
+    func nextCreate() -> CreateFault? {
+        let rates = [options.createFailRate, options.createCommitThenFailRate, options.createCommitThenDropRate]
+        guard rates.contains(where: { $0 > 0 }) else { return nil }
+        let draw = Double(generator.next() >> 11) / Double(UInt64(1) << 53)
+        if draw < rates[0] { return .failBeforeCommit }
+        if draw < rates[0] + rates[1] { return .failAfterCommit }
+        if draw < rates[0] + rates[1] + rates[2] { return .dropAfterCommit }
+        return nil
+    }
+}
+
+/// A fault of the create call alone (`FaultOptions`).
+enum CreateFault: Sendable {
+    /// HTTP 500 before the task is stored.
+    case failBeforeCommit
+    /// The task is stored, then HTTP 500 with an error envelope.
+    case failAfterCommit
+    /// The task is stored, then the connection is closed mid-answer.
+    case dropAfterCommit
 }
 
 /// A small, fast, seedable random number generator (SplitMix64).

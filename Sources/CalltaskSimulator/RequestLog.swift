@@ -3,11 +3,13 @@ import Foundation
 /// What the simulator was asked, call by call: the record tests read to assert what calltask sent.
 ///
 /// In process: `await simulator.log.entries()`; over HTTP: `GET /_sim/log` (and `DELETE /_sim/log` to
-/// clear it). The raw body of the last PUT per task is kept too (`lastPutBody(taskId:)`).
+/// clear it). The raw body of the last PUT per task is kept too (`lastPutBody(taskId:)`), and the raw
+/// body of every create call, in order (`createBodies()`).
 public actor RequestLog {
     private var recorded: [RequestLogEntry] = []
     private var nextSequence = 1
     private var putBodies: [String: Data] = [:]
+    private var postBodies: [Data] = []
 
     public init() {}
 
@@ -23,10 +25,14 @@ public actor RequestLog {
     /// The raw JSON body of the last update (`PUT .../task/{id}`) sent for `taskId`, whatever its outcome.
     public func lastPutBody(taskId: String) -> Data? { putBodies[taskId] }
 
+    /// The raw JSON body of every create call (`POST .../task`), oldest first, whatever its outcome.
+    public func createBodies() -> [Data] { postBodies }
+
     /// Forgets every entry and body; sequence numbers start again at 1.
     public func clear() {
         recorded = []
         putBodies = [:]
+        postBodies = []
         nextSequence = 1
     }
 
@@ -43,5 +49,10 @@ public actor RequestLog {
     /// Keeps the raw body of an update call.
     func recordPutBody(_ body: Data, taskId: String) {
         putBodies[taskId] = body
+    }
+
+    /// Keeps the raw body of a create call.
+    func recordCreateBody(_ body: Data) {
+        postBodies.append(body)
     }
 }

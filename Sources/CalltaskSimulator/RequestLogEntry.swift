@@ -10,7 +10,7 @@ public struct RequestLogEntry: Sendable, Hashable, Codable {
     public var query: String?
     /// What the call was.
     public var kind: RequestKind
-    /// The task the call named, if any.
+    /// The task the call named, if any; for a create, the uuid of the task it stored (if it stored one).
     public var taskId: String?
     /// The HTTP status sent (for a dropped call: the one the truncated answer carried).
     public var httpStatus: Int
@@ -44,6 +44,8 @@ public struct RequestLogEntry: Sendable, Hashable, Codable {
 public enum RequestKind: String, Sendable, Hashable, Codable, CaseIterable {
     /// `GET .../task`
     case list
+    /// `POST .../task` (facts §2.2)
+    case create
     /// `GET .../task/{id}/edit`
     case detail
     /// `PUT .../task/{id}`
@@ -62,6 +64,9 @@ public enum InjectedFault: String, Sendable, Hashable, Codable {
     case throttled
     /// HTTP 500; nothing was applied.
     case serverError = "server_error"
+    /// HTTP 500 with an error envelope, AFTER the call was applied (a create that stored its task:
+    /// `FaultOptions.createCommitThenFailRate`).
+    case serverErrorAfterCommit = "server_error_after_commit"
     /// The connection was closed mid-answer, AFTER the call was applied.
     case dropped
 }

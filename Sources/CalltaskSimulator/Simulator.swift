@@ -12,6 +12,7 @@ import ServiceLifecycle
 /// | call | route |
 /// | --- | --- |
 /// | list | `GET /agent-api/new/user/{user_id}/task` |
+/// | create | `POST /agent-api/new/user/{user_id}/task` |
 /// | detail | `GET /agent-api/new/user/{user_id}/task/{task_id}/edit` |
 /// | update | `PUT /agent-api/new/user/{user_id}/task/{task_id}` |
 /// | pause | `PUT /agent-api/new/user/{user_id}/task_stop/{task_id}` |
@@ -19,6 +20,10 @@ import ServiceLifecycle
 /// | request log | `GET /_sim/log`, `DELETE /_sim/log` (no auth, no faults) |
 /// | every task, detail shape | `GET /_sim/tasks` |
 /// | last update body of a task | `GET /_sim/put/{task_id}` |
+/// | every create body | `GET /_sim/create` |
+/// | hold one call | `POST /_sim/hold`, `GET /_sim/hold`, `GET /_sim/hold/wait`, `POST /_sim/release` |
+///
+/// (`SimulatorControlRoutes` documents the `/_sim` routes.)
 ///
 /// In-process use, from a test:
 ///
@@ -43,13 +48,17 @@ public final class Simulator: Sendable {
     public let log: RequestLog
     /// The logger handed to Hummingbird (level `.warning` unless given).
     public let logger: Logger
+    /// The one-shot hold on a chosen call (`POST /_sim/hold` arms it over HTTP).
+    public let hold: CallHold
     private let faults: FaultInjector
 
     /// A simulator serving `tasks`, or the built-in `DefaultTasks` when `nil`.
     public init(options: SimulatorOptions = SimulatorOptions(), tasks: [SimTask]? = nil, logger: Logger? = nil) {
         self.options = options
-        self.store = TaskStore(tasks: tasks ?? DefaultTasks.all(userId: options.userId), dialerTime: options.dialerTime)
+        self.store = TaskStore(tasks: tasks ?? DefaultTasks.all(userId: options.userId), dialerTime: options.dialerTime,
+                               uuidSeed: options.faults.seed)
         self.log = RequestLog()
+        self.hold = CallHold()
         self.faults = FaultInjector(options: options.faults)
         self.logger = logger ?? {
             var logger = Logger(label: "calltask-sim")
@@ -64,10 +73,13 @@ public final class Simulator: Sendable {
     /// The router with every route (see the type's table).
     public func buildRouter() -> Router<BasicRequestContext> {
         let router = Router(context: BasicRequestContext.self)
-        let gateway = APIGateway(api: TaskAPI(store: store, log: log, options: options), faults: faults, options: options)
+        let gateway = APIGateway(api: TaskAPI(store: store, log: log, options: options), faults: faults, hold: hold, options: options)
         let userBase = "/agent-api/new/user/:user_id"
         router.get("\(userBase)/task") { request, context in
             await gateway.handle(request, context: context, kind: .list)
+        }
+        router.post("\(userBase)/task") { request, context in
+            await gateway.handle(request, context: context, kind: .create)
         }
         router.get("\(userBase)/task/:task_id/edit") { request, context in
             await gateway.handle(request, context: context, kind: .detail)
@@ -85,7 +97,7 @@ public final class Simulator: Sendable {
         // another method on a known path, which the router would otherwise answer with an empty 404.
         let resume = Self.routePath(options.resumePath)
         let known: [(path: String, methods: Set<HTTPRequest.Method>)] = [
-            ("/agent-api/**", []), ("\(userBase)/task", [.get]), ("\(userBase)/task/:task_id/edit", [.get]),
+            ("/agent-api/**", []), ("\(userBase)/task", [.get, .post]), ("\(userBase)/task/:task_id/edit", [.get]),
             ("\(userBase)/task/:task_id", [.put]), ("\(userBase)/task_stop/:task_id", [.put]), (resume, [.put]),
         ]
         for (path, handled) in known {
@@ -95,7 +107,7 @@ public final class Simulator: Sendable {
                 }
             }
         }
-        SimulatorControlRoutes(store: store, log: log).register(on: router)
+        SimulatorControlRoutes(store: store, log: log, hold: hold).register(on: router)
         return router
     }
 

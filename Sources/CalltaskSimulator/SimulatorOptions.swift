@@ -39,6 +39,19 @@ public struct SimulatorOptions: Sendable, Hashable {
     /// The dialer clock's start (`YYYY-MM-DD HH:MM:SS`), which decides each task's `call_status`
     /// (`DialerState`); `PUT /_sim/clock` moves it later.
     public var dialerTime: String = TaskStore.defaultDialerTime
+    /// The `task_type` a created task gets (`POST .../task`, facts §2.2): 6 (2.0 task, default) or 7
+    /// (new 2.0 task). The create call sends no task type and the docs do not say which flavour it
+    /// makes; its `line` is a list of ids, the 2.0 (6) shape, so 6 is the default.
+    public var createTaskType: Int = 6
+    /// Whether a created task starts enabled (top-level `enable` true). The docs do not say how a new
+    /// task starts; enabled (default) is the stricter case: a running 2.0 task refuses updates with
+    /// 6007 (seed 001), so a client must pause it before its first PUT. `calltask-sim --create-paused`
+    /// sets it to `false`.
+    public var createEnabled: Bool = true
+    /// When `true`, a created task's dialer copy `new_task_extra` is `{}`: an abnormal task (seed 000's
+    /// note: "远程任务字段 new_task_extra 值为空,则为异常任务"), as a platform whose dialer failed to take the
+    /// task would leave it.
+    public var createEmptyExtra: Bool = false
 
     public init() {}
 }
@@ -51,6 +64,16 @@ public struct SimulatorOptions: Sendable, Hashable {
 /// failed calls are answered before the handler touches any state, so they never half-apply. A dropped
 /// call is handled in full first — the change IS applied — and then the connection is closed with a
 /// truncated body: a client must not assume that a failed call changed nothing.
+///
+/// The create call (`POST .../task`) has faults of its own, drawn from the same seeded generator after
+/// the general draw, for create calls only (so they leave the other calls' faults unchanged). A second
+/// number `v` in `[0, 1)`: `v < createFailRate` answers HTTP 500 BEFORE the task is stored; else
+/// `v < createFailRate + createCommitThenFailRate` stores the task, then answers HTTP 500 with an error
+/// envelope; else `v < … + createCommitThenDropRate` stores the task, then drops the connection
+/// mid-answer. `createHiddenSeconds` hides each new task from every list call (with or without the
+/// `name` filter) for that many seconds of wall time: the detail call still finds it by uuid. These are
+/// the cases a client must survive without creating a task twice: "outcome unknown" answers to a call
+/// that did create the task, and a list that does not show it yet.
 public struct FaultOptions: Sendable, Hashable {
     /// Fixed delay before every call, in milliseconds.
     public var latencyMs: Int = 0
@@ -64,8 +87,19 @@ public struct FaultOptions: Sendable, Hashable {
     public var retryAfterSeconds: Int = 1
     /// Share of calls whose connection is closed mid-answer, after the change was applied.
     public var dropRate: Double = 0
-    /// Seed of the fault RNG, so a run's faults can be replayed. `nil` seeds from the system RNG.
+    /// Seed of the fault RNG, so a run's faults can be replayed. `nil` seeds from the system RNG. It
+    /// also seeds the uuids of created tasks, so a seeded run creates the same uuids.
     public var seed: UInt64?
+    /// Share of create calls answered HTTP 500 (error envelope, code 500) before anything is stored.
+    public var createFailRate: Double = 0
+    /// Share of create calls whose task IS stored, then answered HTTP 500 with an error envelope.
+    public var createCommitThenFailRate: Double = 0
+    /// Share of create calls whose task IS stored, then whose connection is closed mid-answer (as
+    /// `dropRate` does).
+    public var createCommitThenDropRate: Double = 0
+    /// Seconds of wall time during which a newly created task is missing from every list answer
+    /// (items and `meta.total`); 0: listed at once.
+    public var createHiddenSeconds: Double = 0
 
     public init() {}
 }

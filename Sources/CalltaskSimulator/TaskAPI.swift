@@ -1,7 +1,7 @@
 import Foundation
 import Hummingbird
 
-/// The five task calls, once the caller is authorised: list, detail, update, pause and resume.
+/// The six task calls, once the caller is authorised: list, create, detail, update, pause and resume.
 ///
 /// Each returns the envelope the platform would send. Authorisation, faults and the request log are the
 /// gateway's (`APIGateway`); `visible` says whether the caller addresses the account owning the tasks
@@ -16,7 +16,8 @@ struct TaskAPI: Sendable {
 
     /// `GET .../task` (seed 000): filters `name` (substring), `status` (1 paused, 3 running and waiting),
     /// `task_type`; pages `page` (default 1) and `per_page` (default 15, at most 1000). `meta.per_page` is
-    /// a string, as in seed 000.
+    /// a string, as in seed 000. A task created less than `FaultOptions.createHiddenSeconds` ago is
+    /// left out (items and `total`).
     func list(query: ListQuery, visible: Bool) async -> APIAnswer {
         let page = query.first("page").flatMap { Int($0) }.flatMap { $0 >= 1 ? $0 : nil } ?? 1
         let perPage = min(Self.maxPerPage, query.first("per_page").flatMap { Int($0) }.flatMap { $0 >= 1 ? $0 : nil } ?? 15)
@@ -26,7 +27,7 @@ struct TaskAPI: Sendable {
         let statusFilter = statuses.isEmpty || statuses.contains(where: { $0 != 1 && $0 != 3 }) ? nil : Set(statuses)
         let taskType = query.first("task_type").flatMap { Int($0) }
 
-        let tasks = visible ? await store.allTasks() : []
+        let tasks = visible ? await store.listedTasks() : []
         let matching = tasks.filter { task in
             if let name, !(task.name ?? "").contains(name) { return false }
             if let statusFilter, !statusFilter.contains(task.isEnabled ? 3 : 1) { return false }
@@ -45,6 +46,27 @@ struct TaskAPI: Sendable {
             "per_page": .string(String(perPage)),
         ]
         return .success("返回任务列表信息成功", data: .array(pageItems), meta: meta)
+    }
+
+    /// `POST .../task` (facts §2.2): 422 naming the key for a body the create page's rules refuse
+    /// (`CreateValidator`), else a new task is stored (`TaskCreation`, `TaskStore.create`) and hidden
+    /// from lists for `FaultOptions.createHiddenSeconds`.
+    ///
+    /// A second task of an existing name is accepted: the docs promise no uniqueness. The answer's
+    /// `data` is not documented (the page's response example is not visible, facts §2.2), so it is an
+    /// empty object and carries no uuid: a client cannot rely on the answer to find its task, and must
+    /// look it up by name. The message text is the simulator's own.
+    ///
+    /// - Returns: the answer, and the task stored (nil when refused).
+    func create(body: Data) async -> (answer: APIAnswer, created: SimTask?) {
+        switch CreateValidator.validate(body) {
+        case .failure(let rejection):
+            return (.failure(http: 422, code: 422, rejection.message), nil)
+        case .success(let accepted):
+            let task = await store.create(TaskCreation.partialTask(from: accepted, options: options), userId: options.userId)
+            await store.hide(id: task.uuid, seconds: options.faults.createHiddenSeconds)
+            return (.success("任务创建成功", data: [:]), task)
+        }
     }
 
     /// `GET .../task/{id}/edit` (facts §2.6): the whole stored record.

@@ -17,13 +17,22 @@ public actor TaskStore {
     /// move by itself: tests set it (`setDialerTime`, `PUT /_sim/clock`, `calltask-sim --now`), so
     /// `call_status` never depends on the wall clock.
     private var dialerSeconds: Int
+    /// The uuids of created tasks (`create`).
+    private var uuids: UUIDGenerator
+    /// Created tasks the list does not show yet, with the wall-clock instant they appear
+    /// (`FaultOptions.createHiddenSeconds`).
+    private var hiddenUntil: [String: ContinuousClock.Instant] = [:]
 
     /// The dialer clock's default: Monday 2026-03-02 10:00:00, inside the built-in tasks' office hours.
     public static let defaultDialerTime = "2026-03-02 10:00:00"
 
     /// A store holding `tasks`, in that order (a repeated uuid replaces the earlier task in place).
-    public init(tasks: [SimTask], dialerTime: String = TaskStore.defaultDialerTime) {
+    ///
+    /// - Parameter uuidSeed: seeds the uuids of created tasks (`create`), so a seeded run creates the
+    ///   same uuids; `nil` draws them from the system RNG.
+    public init(tasks: [SimTask], dialerTime: String = TaskStore.defaultDialerTime, uuidSeed: UInt64? = nil) {
         clock = SimulatedClock(after: tasks.compactMap(\.alterDatetime))
+        uuids = UUIDGenerator(seed: uuidSeed)
         dialerSeconds = SimulatedClock.parse(dialerTime) ?? SimulatedClock.parse(Self.defaultDialerTime) ?? 0
         for task in tasks { Self.insert(task, order: &order, tasks: &self.tasks) }
     }
@@ -43,6 +52,35 @@ public actor TaskStore {
         guard let seconds = SimulatedClock.parse(time) else { return false }
         dialerSeconds = seconds
         return true
+    }
+
+    /// The tasks a list call shows now: every task but those created less than
+    /// `FaultOptions.createHiddenSeconds` ago (`hide(id:seconds:)`).
+    func listedTasks() -> [SimTask] {
+        let now = ContinuousClock.now
+        hiddenUntil = hiddenUntil.filter { $0.value > now }
+        return order.compactMap { id in hiddenUntil[id] == nil ? tasks[id].map(current) : nil }
+    }
+
+    /// Keeps a task out of list answers for `seconds` of wall time from now.
+    func hide(id: String, seconds: Double) {
+        guard seconds > 0, seconds.isFinite else { return }
+        hiddenUntil[id] = ContinuousClock.now.advanced(by: .milliseconds(Int64((seconds * 1000).rounded(.up))))
+    }
+
+    /// Stores a new task built from `partial` (seed 000's shape, `TaskCreation`) with a fresh uuid and
+    /// `create_datetime` = `alter_datetime` = the next tick of the simulated clock; returns it as read.
+    func create(_ partial: [String: JSONValue], userId: String) -> SimTask {
+        var partial = partial
+        var uuid = uuids.next()
+        while tasks[uuid] != nil { uuid = uuids.next() }
+        let stamp = clock.tick()
+        partial["uuid"] = .string(uuid)
+        partial["create_datetime"] = .string(stamp)
+        partial["alter_datetime"] = .string(stamp)
+        let task = SimTask(seed: partial, userId: userId)
+        insert(task)
+        return current(task)
     }
 
     private func current(_ task: SimTask) -> SimTask {
@@ -117,6 +155,34 @@ public actor TaskStore {
     private static func insert(_ task: SimTask, order: inout [String], tasks: inout [String: SimTask]) {
         if tasks[task.uuid] == nil { order.append(task.uuid) }
         tasks[task.uuid] = task
+    }
+}
+
+/// Random version 4 uuids (lowercase), from a SplitMix64 generator when seeded.
+struct UUIDGenerator: Sendable {
+    private var seeded: SplitMix64?
+
+    init(seed: UInt64?) {
+        // Mixed with a constant so a fault seed does not give the fault draws' own numbers.
+        seeded = seed.map { SplitMix64(seed: $0 ^ 0x5EED_0F_C4EA_7E00) }
+    }
+
+    mutating func next() -> String {
+        var system = SystemRandomNumberGenerator()
+        let high = seeded?.next() ?? system.next()
+        let low = seeded?.next() ?? system.next()
+        // Version 4 (random) in the 13th hex digit, variant 10xx in the 17th (RFC 9562).
+        let versioned = (high & 0xFFFF_FFFF_FFFF_0FFF) | 0x0000_0000_0000_4000
+        let varianted = (low & 0x3FFF_FFFF_FFFF_FFFF) | 0x8000_0000_0000_0000
+        let hex = Self.hex(versioned) + Self.hex(varianted)
+        let parts = [hex.prefix(8), hex.dropFirst(8).prefix(4), hex.dropFirst(12).prefix(4),
+                     hex.dropFirst(16).prefix(4), hex.dropFirst(20)]
+        return parts.joined(separator: "-")
+    }
+
+    private static func hex(_ value: UInt64) -> String {
+        let digits = String(value, radix: 16)
+        return String(repeating: "0", count: 16 - digits.count) + digits
     }
 }
 

@@ -19,6 +19,11 @@ indirect enum ValueRule: Sendable {
     /// A date and time as the docs write it: `2024-12-23 19:00:00` (the examples, 001:41, 001:604) or
     /// `2024/11/1 13:25` (the tables, 001:554, 001:913); a real calendar date either way.
     case dateTime
+    /// A date and time written exactly `YYYY-MM-DD HH:MM:SS`, the one form the create call's docs give
+    /// (facts §2.2); a real calendar date.
+    case dashedDateTime
+    /// A date and minute, `YYYY-MM-DD HH:MM` (the holiday bounds, facts §2.2, 001:556-557).
+    case dateMinute
     /// An old 2.0 redial time, `HH:MM:SS` (001:919: "10:00:00"), within the ranges the same row gives,
     /// "时间范围10-11 13-22". Read as two ranges of clock time with both ends included, 10:00:00-11:00:00
     /// and 13:00:00-22:00:00: the docs say no more (an assumption, stated in docs/rules.md).
@@ -90,6 +95,16 @@ indirect enum ValueRule: Sendable {
         case .dateTime:
             guard let text = value.stringValue, DocDate.isDateTime(text) else {
                 return "The \(path) field must be a date and time, YYYY-MM-DD HH:MM:SS."
+            }
+            return nil
+        case .dashedDateTime:
+            guard let text = value.stringValue, DocDate.isDashedDateTime(text) else {
+                return "The \(path) field must be a date and time, YYYY-MM-DD HH:MM:SS."
+            }
+            return nil
+        case .dateMinute:
+            guard let text = value.stringValue, DocDate.isDateMinute(text) else {
+                return "The \(path) field must be a date and time, YYYY-MM-DD HH:MM."
             }
             return nil
         case .redialTime:
@@ -192,7 +207,8 @@ indirect enum ValueRule: Sendable {
         case .extrasObject:
             guard let object = value.objectValue else { return value }
             return .object(object.filter { UpdateFields.taskExtrasKeys.contains($0.key) })
-        case .text, .integer, .code, .flag, .id, .idOrDigits, .clock, .dateTime, .redialTime, .oneOf:
+        case .text, .integer, .code, .flag, .id, .idOrDigits, .clock, .dateTime, .dashedDateTime, .dateMinute,
+             .redialTime, .oneOf:
             return value
         }
     }

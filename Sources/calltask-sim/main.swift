@@ -12,9 +12,11 @@ struct CalltaskSim: AsyncParsableCommand {
         commandName: "calltask-sim",
         abstract: "Serve a local simulator of the AI calling platform's task API.",
         discussion: """
-            Routes: GET /agent-api/new/user/{user_id}/task, GET …/task/{task_id}/edit, PUT …/task/{task_id}, \
-            PUT …/task_stop/{task_id}, the resume path (PUT …/task_start/{task_id} by default), and the \
-            simulator's own GET/DELETE /_sim/log, GET /_sim/tasks, GET /_sim/put/{task_id}.
+            Routes: GET /agent-api/new/user/{user_id}/task, POST …/task, GET …/task/{task_id}/edit, \
+            PUT …/task/{task_id}, PUT …/task_stop/{task_id}, the resume path (PUT …/task_start/{task_id} by \
+            default), and the simulator's own GET/DELETE /_sim/log, GET /_sim/tasks, GET /_sim/put/{task_id}, \
+            GET/PUT /_sim/clock, GET /_sim/create, POST /_sim/hold, GET /_sim/hold, GET /_sim/hold/wait, \
+            POST /_sim/release.
             Without --seed it serves a built-in set of seven tasks.
             """
     )
@@ -61,8 +63,29 @@ struct CalltaskSim: AsyncParsableCommand {
     @Option(name: .customLong("drop-rate"), help: "Share of calls whose connection is closed mid-answer, after the change (0…1).")
     var dropRate: Double = 0
 
-    @Option(name: .customLong("fault-seed"), help: "Seed of the fault RNG, to replay a run's faults.")
+    @Option(name: .customLong("fault-seed"), help: "Seed of the fault RNG (and of created tasks' uuids), to replay a run.")
     var faultSeed: UInt64?
+
+    @Option(name: .customLong("create-fail-rate"), help: "Share of create calls answered HTTP 500 before the task is stored (0…1).")
+    var createFailRate: Double = 0
+
+    @Option(name: .customLong("create-commit-then-fail-rate"), help: "Share of create calls that store the task, then answer HTTP 500 (0…1).")
+    var createCommitThenFailRate: Double = 0
+
+    @Option(name: .customLong("create-commit-then-drop-rate"), help: "Share of create calls that store the task, then drop the connection (0…1).")
+    var createCommitThenDropRate: Double = 0
+
+    @Option(name: .customLong("create-hidden-seconds"), help: "Keep a new task out of every list answer for this many seconds of wall time.")
+    var createHiddenSeconds: Double = 0
+
+    @Option(name: .customLong("create-task-type"), help: "task_type of created tasks: 6 (2.0, default) or 7 (new 2.0).")
+    var createTaskType: Int = 6
+
+    @Flag(name: .customLong("create-paused"), help: "Created tasks start paused (default: enabled, the stricter case).")
+    var createPaused = false
+
+    @Flag(name: .customLong("create-empty-extra"), help: "Created tasks get an empty new_task_extra {} (an abnormal task).")
+    var createEmptyExtra = false
 
     @Option(name: .customLong("alter-on-update"), help: "Test knob: after each update, change this top-level field (e.g. remark) to a value the body did not carry.")
     var alterOnUpdate: String?
@@ -75,9 +98,22 @@ struct CalltaskSim: AsyncParsableCommand {
         guard ["127.0.0.1", "::1", "localhost"].contains(host) || host.hasPrefix("127.") else {
             throw ValidationError("--host must be a loopback address: the simulator never listens beyond this machine")
         }
-        for (name, rate) in [("--fail-rate", failRate), ("--throttle-rate", throttleRate), ("--drop-rate", dropRate)]
-        where !(0...1).contains(rate) {
+        let rates = [
+            ("--fail-rate", failRate), ("--throttle-rate", throttleRate), ("--drop-rate", dropRate),
+            ("--create-fail-rate", createFailRate), ("--create-commit-then-fail-rate", createCommitThenFailRate),
+            ("--create-commit-then-drop-rate", createCommitThenDropRate),
+        ]
+        for (name, rate) in rates where !(0...1).contains(rate) {
             throw ValidationError("\(name) must be between 0 and 1")
+        }
+        guard createFailRate + createCommitThenFailRate + createCommitThenDropRate <= 1 else {
+            throw ValidationError("--create-fail-rate, --create-commit-then-fail-rate and --create-commit-then-drop-rate must add up to at most 1")
+        }
+        guard createHiddenSeconds >= 0, createHiddenSeconds.isFinite else {
+            throw ValidationError("--create-hidden-seconds must not be negative")
+        }
+        guard [6, 7].contains(createTaskType) else {
+            throw ValidationError("--create-task-type must be 6 (2.0) or 7 (new 2.0)")
         }
         guard latencyMs >= 0, jitterMs >= 0, retryAfter >= 0 else {
             throw ValidationError("--latency-ms, --jitter-ms and --retry-after must not be negative")
@@ -104,6 +140,13 @@ struct CalltaskSim: AsyncParsableCommand {
         options.faults.retryAfterSeconds = retryAfter
         options.faults.dropRate = dropRate
         options.faults.seed = faultSeed
+        options.faults.createFailRate = createFailRate
+        options.faults.createCommitThenFailRate = createCommitThenFailRate
+        options.faults.createCommitThenDropRate = createCommitThenDropRate
+        options.faults.createHiddenSeconds = createHiddenSeconds
+        options.createTaskType = createTaskType
+        options.createEnabled = !createPaused
+        options.createEmptyExtra = createEmptyExtra
         options.dialerTime = now
         options.alterOnUpdate = alterOnUpdate
 

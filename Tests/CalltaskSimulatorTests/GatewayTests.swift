@@ -54,7 +54,7 @@ struct GatewayTests {
             _ = try await client.call(.put, "\(userBase)/task/\(id)", body: insuranceBody())
             _ = try await client.call(.put, "\(userBase)/task_stop/\(id)")
             _ = try await client.call(.put, "\(userBase)/task_start/\(id)")
-            _ = try await client.call(.post, "\(userBase)/task")
+            _ = try await client.call(.delete, "\(userBase)/task")
 
             let overHTTP = try await client.call(.get, "/_sim/log", headers: [:])
             let entries = try JSONDecoder().decode([RequestLogEntry].self, from: Data(overHTTP.body.readableBytesView))
