@@ -102,7 +102,7 @@ def expected_rows(markdown_path):
     with open(json_path, encoding="utf-8") as handle:
         plan = json.load(handle)
     shown = [t for t in plan["tasks"] if t["action"] != "no-change" or t.get("warnings")]
-    return len(shown) + len(plan.get("creates", []))
+    return len(shown) + len(plan.get("unmatched", []))
 
 
 def check(path):

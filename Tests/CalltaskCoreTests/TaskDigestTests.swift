@@ -38,7 +38,7 @@ struct TaskDigestTests {
         #expect(TaskDigest.of(try #require(Self.loaded("uuid: u-1\nmaximumcall: 4\ntask_extras:\n  work_week: [1, 2]\n", path: "tasks/b.yaml"))) != digest)
     }
 
-    @Test("reviewed digests read from the JSON plan (updates only) and from the Markdown comment")
+    @Test("reviewed digests read from the JSON plan (updates and creates only) and from the Markdown comment")
     func reviewedForms() throws {
         var plan = try PlanRendererTests.fixture()
         plan.tasks = plan.tasks.map { task in
@@ -46,8 +46,8 @@ struct TaskDigestTests {
             task.digest = String(repeating: task.uuid.last.map(String.init) ?? "0", count: 32)
             return task
         }
-        let updates = Set(plan.toUpdate.map(\.digest))
-        #expect(updates.count == 2)
+        let updates = Set((plan.toUpdate + plan.toCreate).map(\.digest))
+        #expect(updates.count == 3)
         #expect(TaskDigest.reviewed(in: PlanRenderer.json(plan)) == updates)
         #expect(TaskDigest.reviewed(in: PlanRenderer.markdown(plan)) == updates)
         #expect(TaskDigest.reviewed(in: "LGTM") == nil)

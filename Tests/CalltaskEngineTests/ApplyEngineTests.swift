@@ -142,11 +142,11 @@ struct ApplyEngineTests {
             // Recover with the right path, against the same live state.
             let stored = await sim.simulator.store.allTasks()
             try await SimulatorHarness.run(options: options, tasks: stored) { fixed in
-                let recovered = await ApplyRunner(client: fixed.client, journal: Journal(path: journal), account: sim.account,
+                let recovered = try await ApplyRunner(client: fixed.client, journal: Journal(path: journal), account: sim.account,
                                                   options: .init(), progress: { _ in }).recover()
                 #expect(recovered.map(\.result) == [.updated])
                 #expect(await fixed.simulator.store.task(id: Self.legacy)?.isEnabled == true)
-                #expect(await Journal(path: journal).unfinished().isEmpty)
+                #expect(try await Journal(path: journal).unfinished().isEmpty)
             }
         }
     }
@@ -160,13 +160,13 @@ struct ApplyEngineTests {
                 state: .pausing, time: "2026-11-23T00:00:00Z"))
             _ = await sim.simulator.store.setRunState(id: Self.spring, enabled: false)
             let runner = sim.runner()
-            let recovered = await runner.recover()
+            let recovered = try await runner.recover()
             #expect(recovered.map(\.uuid) == [Self.spring])
             #expect(await sim.simulator.store.task(id: Self.spring)?.isEnabled == true)
             let specs = SpecSet.load([SimulatorHarness.examples])
             _ = await runner.apply(try await sim.plan(specs))
             #expect(!(try await sim.plan(specs).hasChanges))
-            #expect(await Journal(path: sim.journalPath).unfinished().isEmpty)
+            #expect(try await Journal(path: sim.journalPath).unfinished().isEmpty)
         }
     }
 }

@@ -146,7 +146,7 @@ struct FaultSoakTests {
                 if !notUpdated.isEmpty {
                     // As an operator would: run apply again (the command recovers from the journal first).
                     reruns += 1
-                    _ = await runner.recover()
+                    _ = try await runner.recover()
                     let again = try await planner.plan(specs, options: .init()).plan
                     results = await runner.apply(again)
                     notUpdated = results.filter { $0.result != .updated && $0.result != .unchanged }
@@ -154,7 +154,7 @@ struct FaultSoakTests {
                 #expect(notUpdated.isEmpty, "\(replay): not converged after \(reruns) rerun(s): \(notUpdated.prefix(5))")
 
                 let second = try await planner.plan(specs, options: .init()).plan
-                let unfinished = await Journal(path: journal).unfinished()
+                let unfinished = try await Journal(path: journal).unfinished()
                 return (second, unfinished, reruns, firstRunFailures, await client.stats.snapshot)
             }
         }

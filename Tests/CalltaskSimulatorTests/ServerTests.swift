@@ -6,10 +6,10 @@ import Testing
 
 @Suite("Running server")
 struct ServerTests {
-    @Test("withRunningServer serves on a real port and shuts down quickly, many times over")
+    // A shutdown that hangs fails by the time limit; how long a loaded machine takes is not measured here
+    // (a wall-clock bound failed under the full parallel suite on 2 cores).
+    @Test("withRunningServer serves on a real port and shuts down, many times over", .timeLimit(.minutes(2)))
     func withRunningServer() async throws {
-        let clock = ContinuousClock()
-        let started = clock.now
         for _ in 0..<5 {
             let simulator = Simulator()
             let total = try await simulator.withRunningServer { port in
@@ -22,13 +22,10 @@ struct ServerTests {
             #expect(total == 7)
             #expect(await simulator.log.kinds() == [.list])
         }
-        #expect(clock.now - started < .seconds(30), "hang guard (not a speed test)")
     }
 
-    @Test("withRunningServer shuts down even when a client keeps its connection open")
+    @Test("withRunningServer shuts down even when a client keeps its connection open", .timeLimit(.minutes(2)))
     func shutsDownWithOpenConnection() async throws {
-        let clock = ContinuousClock()
-        let started = clock.now
         let simulator = Simulator()
         let client = try await simulator.withRunningServer { port in
             let client = TestClient(host: "127.0.0.1", port: port, configuration: .init(timeout: .seconds(5)))
@@ -36,7 +33,6 @@ struct ServerTests {
             _ = try await client.get("\(userBase)/task", headers: authorized)
             return client
         }
-        #expect(clock.now - started < .seconds(30), "hang guard (not a speed test)")
         try? await client.shutdown()
     }
 

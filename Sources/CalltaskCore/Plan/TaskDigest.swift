@@ -43,13 +43,14 @@ public enum TaskDigest {
         return String(path)
     }
 
-    /// The digests of the updates a reviewed plan shows: its JSON form (`tasks[].digest` of tasks whose
-    /// action is `update`) or its Markdown comment (`<!-- calltask-digests: … -->`, which lists only
+    /// The digests of the updates and creates a reviewed plan shows: its JSON form (`tasks[].digest` of
+    /// tasks whose action is `update` or `create`) or its Markdown comment (`<!-- calltask-digests: … -->`, which lists only
     /// those). Nil when the text is neither.
     public static func reviewed(in text: String) -> Set<String>? {
         if let data = text.data(using: .utf8),
            let plan = try? JSONDecoder().decode(ReviewedJSON.self, from: data) {
-            return Set(plan.tasks.filter { $0.action == TaskPlan.Action.update.rawValue }.compactMap(\.digest))
+            let changing = [TaskPlan.Action.update.rawValue, TaskPlan.Action.create.rawValue]
+            return Set(plan.tasks.filter { changing.contains($0.action) }.compactMap(\.digest))
         }
         guard let start = text.range(of: markdownMarker) else { return nil }
         let rest = text[start.upperBound...]
