@@ -189,6 +189,30 @@ struct CreateTests {
         #expect(try await simulator.enableStates()[tasks.first?["uuid"] as? String ?? ""] == true)
     }
 
+    @Test("a create killed after its POST whose spec is then deleted: plan and recover report it as an orphan, with its uuid")
+    func orphan() async throws {
+        let simulator = try SimulatorProcess()
+        defer { simulator.stop() }
+        let workspace = try Self.workspace(creates: ["orphan-campaign"])
+        try await Self.post(simulator, "/_sim/hold", ["call": "create", "when": "after"])
+        let child = try startCalltask(["apply", "--auto-approve", "specs/"], in: workspace, simulator: simulator)
+        let held = try JSONSerialization.jsonObject(with: try await simulator.get("/_sim/hold/wait?timeout=60")) as? [String: Any]
+        #expect(held?["held"] as? Bool == true)
+        child.signal(SIGKILL)
+        _ = await child.wait()
+        try await Self.post(simulator, "/_sim/release", [:])
+        try workspace.write("specs/new.yaml", Self.spec("replacement-campaign"))
+
+        let plan = try await calltask(["plan", "specs/"], in: workspace, simulator: simulator)
+        #expect(plan.stdout.contains("an interrupted create of 'orphan-campaign' (uuid not known yet) is unresolved (posting)"), "\(plan)")
+        #expect(plan.stdout.contains("it is an orphan"), "\(plan)")
+        let recover = try await calltask(["recover", "--create-visibility-delay", "0.5", "specs/"], in: workspace, simulator: simulator)
+        #expect(recover.status == 0, "\(recover)")
+        let uuid = try #require(try await Self.tasks(named: "orphan-campaign", in: simulator).first?["uuid"] as? String)
+        #expect(recover.stderr.contains("orphan: orphan-campaign (\(uuid)): an interrupted create whose spec is gone"), "\(recover)")
+        #expect(try await simulator.enableStates()[uuid] == false, "left paused")
+    }
+
     @Test("a journal line that does not decode is an error: nothing is done")
     func undecodableJournalLine() async throws {
         let simulator = try SimulatorProcess()
