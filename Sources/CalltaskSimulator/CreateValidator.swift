@@ -52,21 +52,10 @@ enum CreateValidator {
                 }
             }
         }
-        for field in CreateFields.topLevel where field.required && isMissing(body[field.key]) {
-            return field.key == "task_extras"
-                ? "The task_extras field is required and must be an object."
-                : "The \(field.key) field is required."
+        if let missing = RequiredKeys.firstMissing(in: body, topLevel: CreateFields.topLevel, taskExtras: CreateFields.taskExtras) {
+            return missing
         }
         guard let extras else { return "The task_extras field is required and must be an object." }
-        for field in CreateFields.taskExtras where field.required {
-            if case .list = field.rule {
-                if extras[field.key]?.arrayValue == nil {
-                    return "The \(field.path) field is required and must be an array (send [] when empty)."
-                }
-            } else if isMissing(extras[field.key]) {
-                return "The \(field.path) field is required."
-            }
-        }
         // Unknown keys are already refused above, so the rules run without their own (update-worded)
         // unknown-key check.
         for field in CreateFields.topLevel {
@@ -84,11 +73,4 @@ enum CreateValidator {
         return nil
     }
 
-    private static func isMissing(_ value: JSONValue?) -> Bool {
-        switch value {
-        case .none, .some(.null): return true
-        case .some(.string(let text)): return text.isEmpty
-        default: return false
-        }
-    }
 }

@@ -63,21 +63,10 @@ enum UpdateValidator {
         if strict, let extras, let unknown = extras.keys.sorted().first(where: { !UpdateFields.taskExtrasKeys.contains($0) }) {
             return unknownKeyMessage("task_extras.\(unknown)")
         }
-        for field in UpdateFields.topLevel where field.required && isMissing(body[field.key]) {
-            return field.key == "task_extras"
-                ? "The task_extras field is required and must be an object."
-                : "The \(field.key) field is required."
+        if let missing = RequiredKeys.firstMissing(in: body, topLevel: UpdateFields.topLevel, taskExtras: UpdateFields.taskExtras) {
+            return missing
         }
         guard let extras else { return "The task_extras field is required and must be an object." }
-        for field in UpdateFields.taskExtras where field.required {
-            if case .list = field.rule {
-                if extras[field.key]?.arrayValue == nil {
-                    return "The \(field.path) field is required and must be an array (send [] when empty)."
-                }
-            } else if isMissing(extras[field.key]) {
-                return "The \(field.path) field is required."
-            }
-        }
         if let bridge = body["bridge_group_id"], bridge.isNull || bridge == "" {
             return "The bridge_group_id field must have a value when it is sent; leave the key out for none."
         }
@@ -91,7 +80,7 @@ enum UpdateValidator {
     private static func crossFieldProblem(_ body: [String: JSONValue], extras: [String: JSONValue], storedRecord: JSONValue) -> String? {
         let lines = extras["line"]?.arrayValue ?? []
         let taskType = body["task_type"]?.intValue ?? storedRecord["task_type"]?.intValue
-        if taskType == 7, isMissing(extras["pop_mode"]) {
+        if taskType == 7, RequiredKeys.isMissing(extras["pop_mode"]) {
             return "The task_extras.pop_mode field is required for a new 2.0 task (task_type 7)."
         }
         let switchMode = body["is_group_switch"]?.intValue ?? storedRecord["is_group_switch"]?.intValue
@@ -118,11 +107,4 @@ enum UpdateValidator {
         return nil
     }
 
-    private static func isMissing(_ value: JSONValue?) -> Bool {
-        switch value {
-        case .none, .some(.null): return true
-        case .some(.string(let text)): return text.isEmpty
-        default: return false
-        }
-    }
 }

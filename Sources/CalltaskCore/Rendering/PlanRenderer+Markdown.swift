@@ -32,32 +32,39 @@ extension PlanRenderer {
         let tableHead = "| | task | action | steps | fields |\n|---|---|---|---|---:|\n"
         let reserve = 400 + tail.count + digests.count
         var body = head
+        var length = body.count
         if !rows.isEmpty {
             body += tableHead
-            var kept = 0
-            for row in rows {
-                if body.count + row.count + reserve > limit { break }
-                body += row
-                kept += 1
-            }
+            length += tableHead.count
+            let kept = appendWhileFitting(rows, to: &body, length: &length, limit: limit - reserve)
             if kept < rows.count {
                 body += "\n> \(rows.count - kept) more row(s) left out to stay under GitHub's \(limit)-character comment limit; "
                     + "the full plan is in the CI log.\n"
                 sections = Array(sections.prefix(kept))
             }
             body += "\n"
+            length = body.count
         }
-        var kept = 0
-        for section in sections {
-            if body.count + section.count + reserve > limit { break }
-            body += section
-            kept += 1
-        }
+        let kept = appendWhileFitting(sections, to: &body, length: &length, limit: limit - reserve)
         if kept < sections.count {
             body += "\n> The details of \(sections.count - kept) more task(s) were left out to stay under GitHub's \(limit)-character "
                 + "comment limit; each still has its row in the table above, and the full plan is in the CI log.\n"
         }
         return body + digests + tail
+    }
+
+    /// Appends `pieces` in order while `body` stays within `limit` characters; returns how many fit.
+    /// `length` is `body.count`, kept up to date (counting a long `String` again each time is slow).
+    static func appendWhileFitting(_ pieces: [String], to body: inout String, length: inout Int, limit: Int) -> Int {
+        var kept = 0
+        for piece in pieces {
+            let count = piece.count
+            if length + count > limit { break }
+            body += piece
+            length += count
+            kept += 1
+        }
+        return kept
     }
 
     /// Every outcome counted, zeros included: `0 to create · 2 to update · 1 unchanged · …`.
