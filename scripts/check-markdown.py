@@ -17,6 +17,7 @@ package (PyPI) and checks, for every Tests/CalltaskCoreTests/Snapshots/*markdown
   task the plan shows (updated, skipped, warned about) and every error.
 
 Usage: scripts/check-markdown.py [FILE…]   (default: every Markdown golden file)
+       scripts/check-markdown.py --self-test  (each kind of damage, planted in a golden file, is caught)
 """
 import glob
 import json
@@ -184,8 +185,44 @@ def walk(node):
             yield from walk(child)
 
 
+# Damage a check must catch, planted in a golden plan: (what, text to find, its replacement).
+MUTATIONS = [
+    ("a `|` from data splits a cell", "<code>campaign-0003</code> | update", "<code>campaign-0003</code> | a | b"),
+    ("data opens HTML and closes a block", "Spec: <code>specs/campaigns.yaml:1:1</code>",
+     "</details>\n\n<img src=x onerror=alert(1)>"),
+    ("a task's diff outside its block", "<details><summary><code>campaign-0001</code>",
+     "```diff\n- stray\n```\n\n<details><summary><code>campaign-0001</code>"),
+    ("a second table", "<details><summary><code>campaign-0000</code>",
+     "| a | b | c | d | e |\n|---|---|---|---|---|\n| 1 | 2 | 3 | 4 | 5 |\n\n<details><summary><code>campaign-0000</code>"),
+    ("a task's block missing", "<details><summary><code>campaign-0002</code>", "<div><summary><code>campaign-0002</code>"),
+]
+
+
+def self_test(here):
+    import tempfile
+    golden = os.path.join(here, "..", "Tests", "CalltaskCoreTests", "Snapshots", "plan-10-markdown.txt")
+    with open(golden, encoding="utf-8") as handle:
+        clean = handle.read()
+    missed = 0
+    with tempfile.TemporaryDirectory() as directory:
+        for what, find, replace in MUTATIONS:
+            if find not in clean:
+                print(f"check-markdown --self-test: cannot plant '{what}': {find!r} is not in {golden}")
+                missed += 1
+                continue
+            path = os.path.join(directory, "plan-markdown.txt")
+            with open(path, "w", encoding="utf-8") as handle:
+                handle.write(clean.replace(find, replace, 1))
+            caught = check(path)
+            print(f"check-markdown --self-test: {what}: " + ("caught (" + caught[0] + ")" if caught else "MISSED"))
+            missed += not caught
+    return 1 if missed else 0
+
+
 def main(argv):
     here = os.path.dirname(os.path.abspath(__file__))
+    if argv == ["--self-test"]:
+        return self_test(here)
     files = argv or sorted(glob.glob(os.path.join(here, "..", "Tests", "CalltaskCoreTests", "Snapshots", "*markdown*.txt")))
     if not files:
         sys.exit("check-markdown: no Markdown golden files found")

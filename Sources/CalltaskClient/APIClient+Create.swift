@@ -32,12 +32,10 @@ extension APIClient {
         body.subUserId = account.subUserID
         let call = APICall.create(name: body.name)
         let bytes: [UInt8]
-        do {
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-            bytes = Array(try encoder.encode(body))
+        do throws(APIError) {
+            bytes = try Self.encodeBody(body, call: call)
         } catch {
-            return .rejected(.invalidRequest(call: call, detail: "the create body could not be encoded as JSON: \(error)"))
+            return .rejected(error)
         }
 
         let outcome: CreateOutcome

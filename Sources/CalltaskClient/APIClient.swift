@@ -102,16 +102,19 @@ public struct APIClient: Sendable {
     ///
     /// - Throws: `APIError`.
     public func updateTask(uuid: String, body: TaskConfig) async throws(APIError) {
-        let call = APICall.update(uuid)
-        let bytes: [UInt8]
+        let bytes = try Self.encodeBody(body, call: .update(uuid))
+        _ = try await send(endpoints.update(uuid, body: bytes), as: IgnoredPayload.self)
+    }
+
+    /// A write call's body as JSON with sorted keys: the same value is always the same bytes.
+    static func encodeBody(_ body: some Encodable, call: APICall) throws(APIError) -> [UInt8] {
         do {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-            bytes = Array(try encoder.encode(body))
+            return Array(try encoder.encode(body))
         } catch {
-            throw .invalidRequest(call: call, detail: "the update body could not be encoded as JSON: \(error)")
+            throw .invalidRequest(call: call, detail: "the \(call.kind) body could not be encoded as JSON: \(error)")
         }
-        _ = try await send(endpoints.update(uuid, body: bytes), as: IgnoredPayload.self)
     }
 
     /// Pauses a task: `PUT /agent-api/new/user/{user_id}/task_stop/{task_id}` with `{}` (../api/facts.md §2.4).

@@ -103,6 +103,16 @@ struct CreatePlanTests {
         #expect(diagnostics.count == 1 && diagnostics[0].notes.count == 1, "\(diagnostics)")
     }
 
+    @Test("a live name quoted in a create's error cannot forge a line of the diagnostic output")
+    func hostileLiveNameInError() throws {
+        let forged = "autumn-renewal\nspecs/new.yaml:1:1: error: forged"
+        let (_, diagnostics) = Self.plan(Self.complete.replacingOccurrences(of: "task_type: v2\n", with: ""), live: [Self.live(forged)])
+        #expect(diagnostics.first?.message.contains(forged) == true, "the message quotes the live name: \(diagnostics)")
+        let text = DiagnosticRenderer.text(diagnostics, sources: [:])
+        #expect(!text.split(separator: "\n").contains { $0.hasPrefix("specs/new.yaml:1:1: error: forged") }, "\(text)")
+        #expect(text.contains("autumn-renewal\\nspecs/new.yaml"), "\(text)")
+    }
+
     @Test("a spec with a uuid that matches nothing stays an error, never a create")
     func uuidUnmatched() throws {
         let (plan, _) = Self.plan("uuid: nope\n" + Self.complete)

@@ -62,13 +62,14 @@ extension Planner {
                     "'\(name)' differs from the live task '\(live)' only in whitespace or Unicode form: a create would make a "
                         + "second task that reviewers cannot tell apart",
                     hint: "write the live name exactly to manage that task, or choose a distinct name"))
-            } else if let other = specKeys[key] ?? specKeys.updateValue(loaded, forKey: key) {
+            } else if let other = specKeys[key] {
                 problems.append(Diagnostic(
                     at: loaded.location(of: namePath), path: namePath,
                     "'\(name)' and the spec at \(other.location(of: namePath)) name one task after trimming whitespace and Unicode NFKC",
                     hint: "give the two specs distinct names",
                     notes: [.init(location: other.location(of: namePath), message: "the other spec")]))
             }
+            specKeys[key] = specKeys[key] ?? loaded
             if !problems.isEmpty {
                 diagnostics += problems
                 continue
@@ -104,6 +105,10 @@ extension Planner {
         }
         notes.append("the new task's run state is read after the create, never assumed: it is paused for the update if it starts "
                      + "running, and resumed only when the spec says enable: true")
+        // What the spec leaves out cannot be predicted before the task exists (the create call's answer
+        // and a new task's defaults are not documented): said, never invented.
+        notes.append("fields this spec does not set take whatever the platform gives a new task; the update after the create "
+                     + "writes them back as read, and its read-back is checked like any update's")
         return TaskPlan(
             uuid: "", name: name, source: loaded.location.description, action: .create, enabled: false,
             steps: createSteps(enable: loaded.spec.enable), changes: changes,

@@ -23,8 +23,9 @@ public enum DiagnosticRenderer {
             var head = ""
             if let location = diagnostic.location { head += style.bold("\(location)") + ": " }
             head += label + ": "
-            if !diagnostic.path.isEmpty { head += "\(diagnostic.path): " }
-            head += diagnostic.message
+            // Messages quote spec values and live names (data): shown inert, never a line of their own.
+            if !diagnostic.path.isEmpty { head += InertText.line(diagnostic.path.description) + ": " }
+            head += InertText.line(diagnostic.message)
             out += head + "\n"
             if let location = diagnostic.location, let bytes = sources[location.file] {
                 if lineCache[location.file] == nil {
@@ -39,9 +40,9 @@ public enum DiagnosticRenderer {
                     out += gutter + " | " + caretPad + style.green("^") + "\n"
                 }
             }
-            if let hint = diagnostic.hint { out += "   hint: \(hint)\n" }
+            if let hint = diagnostic.hint { out += "   hint: " + InertText.line(hint) + "\n" }
             for note in diagnostic.notes {
-                out += "   note: " + (note.location.map { "\($0): " } ?? "") + note.message + "\n"
+                out += "   note: " + (note.location.map { "\($0): " } ?? "") + InertText.line(note.message) + "\n"
             }
         }
         return out

@@ -30,21 +30,7 @@ extension ApplyRunner {
     /// Creates every task of `creates`, `parallelism` at a time; after a cancellation none starts.
     func createAll(_ creates: [TaskPlan], blocked: [String: JournalEntry]) async -> [ApplyReport.TaskResult] {
         guard !creates.isEmpty else { return [] }
-        var results = await withTaskGroup(of: ApplyReport.TaskResult.self) { group -> [ApplyReport.TaskResult] in
-            var collected: [ApplyReport.TaskResult] = []
-            var pending = creates[...]
-            for _ in 0..<options.parallelism {
-                guard let task = pending.popFirst() else { break }
-                group.addTask { await createOne(task, blocked: blocked[task.name]) }
-            }
-            while let result = await group.next() {
-                collected.append(result)
-                if await !control.isCancelled, let task = pending.popFirst() {
-                    group.addTask { await createOne(task, blocked: blocked[task.name]) }
-                }
-            }
-            return collected
-        }
+        var results = await runBounded(creates) { await createOne($0, blocked: blocked[$0.name]) }
         let done = Set(results.map(\.name))
         for task in creates where !done.contains(task.name) {
             results.append(.init(uuid: "", name: task.name, result: .notStarted, steps: [], detail: "interrupted"))
@@ -156,7 +142,7 @@ extension ApplyRunner {
                     return result(.failed, "created, but the lookup of the new task failed (\(error)); run 'calltask recover' to find it")
                 }
             case .unknown(let error):
-                progress("\(shown): the create's outcome is unknown (\(error.shortDescription)); looking it up by name")
+                progress("\(shown): the create's outcome is unknown (" + InertText.line(error.shortDescription) + "); looking it up by name")
                 switch await lookupTwice(name, since: postedAt) {
                 case .one(let found): uuid = found
                 case .several(let uuids):
@@ -212,7 +198,7 @@ extension ApplyRunner {
         let followUp = Planner.followUp(of: task, uuid: uuid, detail: detail)
         let journal = self.journal
         let updated = createEntry(name, .updated, uuid: uuid, intended: intended)
-        let applied = await applyOne(followUp, afterUpdate: { try? await journal.append(updated) })
+        let applied = await applyOne(followUp, detail: detail, afterUpdate: { try? await journal.append(updated) })
         switch applied.result {
         case .updated, .unchanged:
             try? await journal.append(createEntry(name, .done, uuid: uuid, intended: intended))
@@ -245,7 +231,7 @@ extension ApplyRunner {
             settled.uuid = uuid.isEmpty ? entry.uuid : uuid
             settled.time = Self.now()
             try? await journal.append(settled)
-            progress("\(shown): \(detail)")
+            progress("\(shown): " + InertText.line(detail))
             return .init(uuid: settled.uuid, name: name, result: outcome, steps: steps, detail: detail)
         }
         if entry.blocksName {

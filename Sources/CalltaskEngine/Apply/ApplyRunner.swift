@@ -88,7 +88,7 @@ public struct ApplyRunner: Sendable {
                 results.append(.init(uuid: entry.uuid, name: entry.name, result: .updated, steps: steps, detail: "recovered from the journal"))
             } catch {
                 let paused = intended
-                progress("\(InertText.line(entry.name)): recovery failed: \(error)")
+                progress("\(InertText.line(entry.name)): recovery failed: " + InertText.line("\(error)"))
                 results.append(.init(uuid: entry.uuid, name: entry.name, result: paused ? .leftPaused : .failed, steps: [], detail: "\(error)",
                                      resumeFailure: paused ? Self.resumeFailure(error) : nil))
             }
@@ -115,16 +115,7 @@ public struct ApplyRunner: Sendable {
         var results: [ApplyReport.TaskResult] = plan.unchanged.map {
             .init(uuid: $0.uuid, name: $0.name, result: .unchanged, steps: [], detail: nil)
         }
-        var toUpdate = plan.toUpdate
-        if let reviewed {
-            for task in toUpdate where !reviewed.contains(task.digest) {
-                progress("\(InertText.line(task.name)): refused: not in the reviewed plan")
-                results.append(.init(uuid: task.uuid, name: task.name, result: .refused, steps: [],
-                                     detail: "not in the reviewed plan: its spec changed after the review, or it was never reviewed"))
-            }
-            toUpdate = toUpdate.filter { reviewed.contains($0.digest) }
-        }
-        let ordered = ApplyOrder.order(toUpdate)
+        let ordered = ApplyOrder.order(reviewedOnly(plan.toUpdate, reviewed, results: &results))
         var queue = ordered[...]
         // The first task that pauses and resumes goes alone, proving the (inferred) resume call.
         while let next = queue.first {
@@ -134,46 +125,58 @@ public struct ApplyRunner: Sendable {
             results.append(result)
             if TaskApplyStateMachine.pausesAndResumes(next, restore: options.machine.restore) { break }
         }
-        let rest = Array(queue)
-        var creates = plan.toCreate
-        if let reviewed {
-            for task in creates where !reviewed.contains(task.digest) {
-                progress("\(InertText.line(task.name)): refused: not in the reviewed plan")
-                results.append(.init(uuid: "", name: task.name, result: .refused, steps: [],
-                                     detail: "not in the reviewed plan: its spec changed after the review, or it was never reviewed"))
-            }
-            creates = creates.filter { reviewed.contains($0.digest) }
-        }
-        let blocked = await blockedNames()
-        let parallel = await withTaskGroup(of: ApplyReport.TaskResult.self) { group -> [ApplyReport.TaskResult] in
-            var collected: [ApplyReport.TaskResult] = []
-            var pending = rest[...]
-            for _ in 0..<options.parallelism {
-                guard let task = pending.popFirst() else { break }
-                group.addTask { await applyOne(task) }
-            }
-            while let result = await group.next() {
-                collected.append(result)
-                let cancelled = await control.isCancelled
-                if !cancelled, let task = pending.popFirst() {
-                    group.addTask { await applyOne(task) }
-                }
-            }
-            return collected
-        }
+        let creates = reviewedOnly(plan.toCreate, reviewed, results: &results)
+        let parallel = await runBounded(Array(queue)) { await applyOne($0) }
         results += parallel
         let applied = Set(results.map(\.uuid))
         for task in ordered where !applied.contains(task.uuid) {
             results.append(.init(uuid: task.uuid, name: task.name, result: .notStarted, steps: [], detail: "interrupted"))
         }
-        results += await createAll(creates, blocked: blocked)
+        results += await createAll(creates, blocked: await blockedNames())
         return results
+    }
+
+    /// The tasks whose digest `reviewed` lists (all when nil); each other one gets a `refused` result.
+    func reviewedOnly(_ tasks: [TaskPlan], _ reviewed: Set<String>?, results: inout [ApplyReport.TaskResult]) -> [TaskPlan] {
+        guard let reviewed else { return tasks }
+        for task in tasks where !reviewed.contains(task.digest) {
+            progress("\(InertText.line(task.name)): refused: not in the reviewed plan")
+            results.append(.init(uuid: task.uuid, name: task.name, result: .refused, steps: [],
+                                 detail: "not in the reviewed plan: its spec changed after the review, or it was never reviewed"))
+        }
+        return tasks.filter { reviewed.contains($0.digest) }
+    }
+
+    /// Runs `body` for each task, `options.parallelism` at a time; after a cancellation no further task
+    /// starts (the caller reports those not started).
+    func runBounded(_ tasks: [TaskPlan], _ body: @escaping @Sendable (TaskPlan) async -> ApplyReport.TaskResult) async
+        -> [ApplyReport.TaskResult] {
+        await withTaskGroup(of: ApplyReport.TaskResult.self) { group -> [ApplyReport.TaskResult] in
+            var collected: [ApplyReport.TaskResult] = []
+            var pending = tasks[...]
+            for _ in 0..<options.parallelism {
+                guard let task = pending.popFirst() else { break }
+                group.addTask { await body(task) }
+            }
+            while let result = await group.next() {
+                collected.append(result)
+                if await !control.isCancelled, let task = pending.popFirst() {
+                    group.addTask { await body(task) }
+                }
+            }
+            return collected
+        }
     }
 
     /// Drives one task's state machine to its end.
     ///
-    /// - Parameter afterUpdate: called once the update call succeeded (a create journals `updated`).
-    func applyOne(_ task: TaskPlan, afterUpdate: (@Sendable () async -> Void)? = nil) async -> ApplyReport.TaskResult {
+    /// - Parameters:
+    ///   - detail: the task's detail, when the caller has just read it (a create's new task): used for
+    ///     the first read instead of a second request.
+    ///   - afterUpdate: called once the update call succeeded (a create journals `updated`).
+    func applyOne(_ task: TaskPlan, detail: LiveTask? = nil, afterUpdate: (@Sendable () async -> Void)? = nil) async
+        -> ApplyReport.TaskResult {
+        var prefetched = detail
         var machine = TaskApplyStateMachine(plan: task, options: options.machine)
         var action = machine.start()
         var priorEnable = task.enabled
@@ -184,7 +187,13 @@ public struct ApplyRunner: Sendable {
             switch action {
             case .readDetail:
                 do {
-                    var live = try await client.taskDetail(uuid: task.uuid)
+                    var live: LiveTask
+                    if let first = prefetched {
+                        live = first
+                        prefetched = nil
+                    } else {
+                        live = try await client.taskDetail(uuid: task.uuid)
+                    }
                     if live.uuid.isEmpty { live.uuid = task.uuid }
                     let block: TaskApplyStateMachine.PauseBlock? =
                         await control.isCancelled ? .interrupted : await control.isResumeBroken ? .resumeFailed : nil
